@@ -1,0 +1,70 @@
+package com.walletcare.bff.api;
+
+/** OpenAPI examples, built from the seed use case's customers (Olivia and locked Paul share a phone). */
+final class ApiExamples {
+
+    private ApiExamples() {
+    }
+
+    static final String SEARCH_BY_PHONE = """
+            { "phone": "(999) 123-4444" }""";
+
+    static final String SEARCH_BY_NAME = """
+            { "firstName": "Paul", "lastName": "Casey" }""";
+
+    static final String OLIVIA = """
+            { "id": "latYxDdNJhzm", "status": "ACTIVE", "availableActions": ["DEACTIVATE"],
+              "firstName": "Olivia", "lastName": "Smith", "email": "olivia_wallet_user@hotmail.com",
+              "emailVerified": true, "username": "olivia_wallet_user@hotmail.com", "phone": "9991234444",
+              "address": { "line1": "2750 Grove St", "line2": "Apt 2", "city": "Newton", "state": "MA",
+                           "zip": "02246", "country": "USA" },
+              "additionalInformation": { "birthday": "08281970" }, "issuingPartner": "certnew",
+              "createdAt": "2017-04-24T21:31:01.632Z", "lastLoginAt": null,
+              "passwordChangedAt": "2017-04-24T21:31:01.703Z", "devices": [] }""";
+
+    static final String PAUL_LOCKED = """
+            { "id": "vmiTxZcaSEym", "status": "LOCKED", "availableActions": ["UNLOCK", "DEACTIVATE"],
+              "firstName": "Paul", "lastName": "Casey", "email": "pauls_wallet@yahoo.com",
+              "emailVerified": true, "username": "pauls_wallet@yahoo.com", "phone": "9991234444",
+              "address": { "line1": "445 Graceland Drive", "line2": null, "city": "Laguna Beach", "state": "CA",
+                           "zip": "92651", "country": "USA" },
+              "additionalInformation": { "birthday": "07101969" }, "issuingPartner": "certnew",
+              "createdAt": "2016-02-06T20:56:50.632Z", "lastLoginAt": null,
+              "passwordChangedAt": "2016-02-06T20:56:50.632Z", "devices": [] }""";
+
+    static final String SEARCH_RESULT = "{ \"count\": 2, \"customers\": [" + OLIVIA + ", " + PAUL_LOCKED + "] }";
+
+    static final String NO_MATCH = """
+            { "count": 0, "customers": [] }""";
+
+    static final String VALIDATION_FAILED = """
+            { "type": "/problems/validation-failed", "title": "Invalid request", "status": 400,
+              "detail": "The request is not valid: see violations.", "code": "VALIDATION_FAILED",
+              "requestId": "3f2c9a1e-8d4b-4f7a-9c2e-1b5d6e7f8a90",
+              "violations": [ { "field": "lastName", "message": "firstName and lastName are searched together: give both." } ] }""";
+
+    static final String CUSTOMER_NOT_FOUND = """
+            { "type": "/problems/customer-not-found", "title": "Customer not found", "status": 404,
+              "detail": "No customer with id 'abc' for this issuing partner.", "code": "CUSTOMER_NOT_FOUND",
+              "requestId": "3f2c9a1e-8d4b-4f7a-9c2e-1b5d6e7f8a90" }""";
+
+    static final String GATEWAY_REJECTED = """
+            { "type": "/problems/gateway-rejected", "title": "Gateway rejected the call", "status": 502,
+              "detail": "The Paydiant gateway refused the lookup call (status FAILED).", "code": "GATEWAY_REJECTED",
+              "requestId": "3f2c9a1e-8d4b-4f7a-9c2e-1b5d6e7f8a90" }""";
+
+    static final String GATEWAY_AUTH_FAILED = """
+            { "type": "/problems/gateway-auth-failed", "title": "Gateway refused our credentials", "status": 502,
+              "detail": "The Paydiant gateway refused this service's partner credentials.", "code": "GATEWAY_AUTH_FAILED",
+              "requestId": "3f2c9a1e-8d4b-4f7a-9c2e-1b5d6e7f8a90" }""";
+
+    static final String GATEWAY_UNAVAILABLE = """
+            { "type": "/problems/gateway-unavailable", "title": "Gateway unavailable", "status": 503,
+              "detail": "The Paydiant gateway is failing; calls to it are paused. Try again later.",
+              "code": "GATEWAY_UNAVAILABLE", "requestId": "3f2c9a1e-8d4b-4f7a-9c2e-1b5d6e7f8a90" }""";
+
+    static final String GATEWAY_TIMEOUT = """
+            { "type": "/problems/gateway-timeout", "title": "Gateway timeout", "status": 504,
+              "detail": "The Paydiant gateway did not answer in time.", "code": "GATEWAY_TIMEOUT",
+              "requestId": "3f2c9a1e-8d4b-4f7a-9c2e-1b5d6e7f8a90" }""";
+}

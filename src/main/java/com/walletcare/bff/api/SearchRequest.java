@@ -1,0 +1,90 @@
+package com.walletcare.bff.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.walletcare.bff.customer.SearchCriteria;
+import com.walletcare.bff.error.InvalidRequestException;
+import com.walletcare.bff.error.Problem.Violation;
+
+/**
+ * The search body. All fields optional, at least one required, first and last name only together; blank strings
+ * count as absent. Unknown fields are refused (quarkus.jackson.fail-on-unknown-properties), so a typo is never a
+ * silent "search everything".
+ */
+@Schema(description = "Search criteria: at least one; firstName and lastName only together. Blank strings count as absent.")
+public record SearchRequest(
+        @Schema(description = "Any formatting; normalised to digits", maxLength = 32, examples = "(999) 123-4444") String phone,
+        @Schema(maxLength = 254, examples = "pauls_wallet@yahoo.com") String email,
+        @Schema(maxLength = 100) String firstName,
+        @Schema(maxLength = 100) String lastName,
+        @Schema(description = "The issuer's own id for the customer, e.g. an account number", maxLength = 100) String externalId,
+        @Schema(description = "The gateway's customerId", maxLength = 64, pattern = "^[A-Za-z0-9_-]{1,64}$") String customerId) {
+
+    static final int MAX_NAME = 100;
+    private static final Pattern PHONE_CHARACTERS = Pattern.compile("[0-9 +().-]{1,32}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
+    private static final Pattern CUSTOMER_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    /** Validates and normalises; throws with every violation at once. */
+    static SearchCriteria toCriteria(SearchRequest request) {
+        if (request == null) {
+            throw InvalidRequestException.of(null, "A JSON body with at least one search criterion is required.");
+        }
+        List<Violation> violations = new ArrayList<>();
+        String phone = phone(request.phone, violations);
+        String email = checked("email", request.email, 254, EMAIL, "Not an e-mail address.", violations);
+        String firstName = checked("firstName", request.firstName, MAX_NAME, null, null, violations);
+        String lastName = checked("lastName", request.lastName, MAX_NAME, null, null, violations);
+        String externalId = checked("externalId", request.externalId, MAX_NAME, null, null, violations);
+        String customerId = checked("customerId", request.customerId, 64, CUSTOMER_ID,
+                "Letters, digits, '-' and '_' only.", violations);
+        if ((firstName == null) != (lastName == null) && violations.isEmpty()) {
+            violations.add(new Violation(firstName == null ? "firstName" : "lastName",
+                    "firstName and lastName are searched together: give both."));
+        }
+        if (violations.isEmpty() && phone == null && email == null && firstName == null && externalId == null
+                && customerId == null) {
+            violations.add(new Violation(null,
+                    "Give at least one criterion: phone, email, firstName + lastName, externalId or customerId."));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        return new SearchCriteria(phone, email, firstName, lastName, externalId, customerId);
+    }
+
+    private static String phone(String raw, List<Violation> violations) {
+        String phone = checked("phone", raw, 32, PHONE_CHARACTERS, "Digits, spaces and + ( ) . - only.", violations);
+        if (phone == null) {
+            return null;
+        }
+        String digits = phone.replaceAll("\\D", "");
+        if (digits.length() < 7 || digits.length() > 15) {
+            violations.add(new Violation("phone", "A phone number has 7 to 15 digits."));
+            return null;
+        }
+        return digits;
+    }
+
+    /** Blank → null; otherwise trimmed, and checked for length and shape. */
+    static String checked(String field, String raw, int maxLength, Pattern shape, String shapeMessage,
+            List<Violation> violations) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String value = raw.strip();
+        if (value.length() > maxLength) {
+            violations.add(new Violation(field, "At most " + maxLength + " characters."));
+            return null;
+        }
+        if (shape != null && !shape.matcher(value).matches()) {
+            violations.add(new Violation(field, shapeMessage));
+            return null;
+        }
+        return value;
+    }
+}

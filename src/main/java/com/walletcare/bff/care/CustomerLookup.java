@@ -1,0 +1,41 @@
+package com.walletcare.bff.care;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.walletcare.bff.customer.Customer;
+import com.walletcare.bff.customer.RequestTrace;
+import com.walletcare.bff.customer.SearchCriteria;
+import com.walletcare.bff.gateway.PaydiantGateway;
+import com.walletcare.bff.gateway.Wallet;
+
+import io.smallrye.mutiny.Uni;
+
+/** Finding customers: a search by any criteria, or one customer by id, always fresh from the gateway. */
+@ApplicationScoped
+public class CustomerLookup {
+
+    private final PaydiantGateway gateway;
+
+    CustomerLookup(PaydiantGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    public Uni<List<Customer>> search(SearchCriteria criteria, RequestTrace trace) {
+        return gateway.lookup(criteria, trace).map(wallets -> wallets.stream().map(Wallet::customer).toList());
+    }
+
+    public Uni<Customer> find(String customerId, RequestTrace trace) {
+        return findWallet(customerId, trace).map(Wallet::customer);
+    }
+
+    /** The gateway's customerId search may not be exact, so only a record with exactly this id counts. */
+    Uni<Wallet> findWallet(String customerId, RequestTrace trace) {
+        return gateway.lookup(SearchCriteria.byCustomerId(customerId), trace)
+                .map(wallets -> wallets.stream()
+                        .filter(wallet -> customerId.equals(wallet.customer().id()))
+                        .findFirst()
+                        .orElseThrow(() -> new CustomerNotFoundException(customerId)));
+    }
+}

@@ -1,0 +1,6 @@
+package com.walletcare.bff.customer;
+
+/** What an agent may do next with a wallet. */
+public enum WalletAction {
+    UNLOCK, ACTIVATE, DEACTIVATE
+}

@@ -1,0 +1,40 @@
+package com.walletcare.bff.error;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.walletcare.bff.customer.WalletStatus;
+
+/** An RFC 9457 problem document, with the contract's {@code code} and {@code requestId} extensions. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "Problem", description = "RFC 9457 problem details (application/problem+json)")
+public record Problem(
+        String type,
+        String title,
+        int status,
+        String detail,
+        ProblemCode code,
+        String requestId,
+        @Schema(description = "Only on VALIDATION_FAILED") List<Violation> violations,
+        @Schema(description = "Only on UNLOCK_INCOMPLETE") String customerId,
+        @Schema(description = "Only on UNLOCK_INCOMPLETE: the wallet's status now") WalletStatus customerStatus) {
+
+    public static Problem of(ProblemCode code, String detail, String requestId) {
+        return new Problem(code.type(), code.title(), code.status(), detail, code, requestId, null, null, null);
+    }
+
+    public Problem withViolations(List<Violation> violations) {
+        return new Problem(type, title, status, detail, code, requestId, violations, customerId, customerStatus);
+    }
+
+    public Problem withCustomer(String customerId, WalletStatus customerStatus) {
+        return new Problem(type, title, status, detail, code, requestId, violations, customerId, customerStatus);
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Violation(@Schema(description = "The offending field; absent when the body as a whole is at fault") String field,
+            String message) {
+    }
+}

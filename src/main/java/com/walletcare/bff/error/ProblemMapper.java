@@ -1,0 +1,165 @@
+package com.walletcare.bff.error;
+
+import java.util.List;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.walletcare.bff.api.RequestIdFilter;
+import com.walletcare.bff.care.CustomerNotFoundException;
+import com.walletcare.bff.gateway.GatewayAuthException;
+import com.walletcare.bff.gateway.GatewayRejectedException;
+import com.walletcare.bff.gateway.GatewayTimeoutException;
+import com.walletcare.bff.gateway.GatewayUnavailableException;
+
+import io.quarkus.logging.Log;
+
+/**
+ * The one place where failures become {@code application/problem+json}: this service's own, the gateway's, and
+ * those Quarkus raises before resource code runs (routing, content negotiation, body parsing). Details never carry
+ * a stack trace, a class name, a gateway body or a token.
+ */
+public class ProblemMapper {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    private final long retryAfterSeconds;
+
+    ProblemMapper(@ConfigProperty(name = "paydiant.lookup.circuit-breaker-delay-ms") long circuitBreakerDelayMs) {
+        this.retryAfterSeconds = Math.max(1, (circuitBreakerDelayMs + 999) / 1000);
+    }
+
+    public static Response response(Problem problem) {
+        return Response.status(problem.status()).type(PROBLEM_JSON).entity(problem).build();
+    }
+
+    private static Response problem(ProblemCode code, String detail, HttpHeaders headers) {
+        return response(Problem.of(code, detail, RequestIdFilter.requestId(headers)));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidRequest(InvalidRequestException e, HttpHeaders headers) {
+        return response(Problem.of(ProblemCode.VALIDATION_FAILED, "The request is not valid: see violations.",
+                RequestIdFilter.requestId(headers)).withViolations(e.violations()));
+    }
+
+    @ServerExceptionMapper
+    public Response customerNotFound(CustomerNotFoundException e, HttpHeaders headers) {
+        return problem(ProblemCode.CUSTOMER_NOT_FOUND, e.getMessage(), headers);
+    }
+
+    @ServerExceptionMapper
+    public Response gatewayAuth(GatewayAuthException e, HttpHeaders headers) {
+        Log.error("The Paydiant gateway refused the partner credentials: check PAYDIANT_PARTNER_TOKEN");
+        return problem(ProblemCode.GATEWAY_AUTH_FAILED, e.getMessage(), headers);
+    }
+
+    @ServerExceptionMapper
+    public Response gatewayRejected(GatewayRejectedException e, HttpHeaders headers) {
+        return problem(ProblemCode.GATEWAY_REJECTED, e.getMessage(), headers);
+    }
+
+    @ServerExceptionMapper
+    public Response gatewayTimeout(GatewayTimeoutException e, HttpHeaders headers) {
+        return problem(ProblemCode.GATEWAY_TIMEOUT, e.getMessage(), headers);
+    }
+
+    @ServerExceptionMapper
+    public Response attemptTimeout(TimeoutException e, HttpHeaders headers) {
+        return problem(ProblemCode.GATEWAY_TIMEOUT, "The Paydiant gateway did not answer in time.", headers);
+    }
+
+    @ServerExceptionMapper
+    public Response gatewayUnavailable(GatewayUnavailableException e, HttpHeaders headers) {
+        return unavailable(e.getMessage() + " Try again shortly.", 1, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response circuitOpen(CircuitBreakerOpenException e, HttpHeaders headers) {
+        return unavailable("The Paydiant gateway is failing; calls to it are paused. Try again later.",
+                retryAfterSeconds, headers);
+    }
+
+    private static Response unavailable(String detail, long retryAfterSeconds, HttpHeaders headers) {
+        return Response.fromResponse(problem(ProblemCode.GATEWAY_UNAVAILABLE, detail, headers))
+                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds).build();
+    }
+
+    /** Body parsing: unknown fields, wrong types, malformed JSON. */
+    @ServerExceptionMapper
+    public Response unreadableBody(JacksonException e, HttpHeaders headers) {
+        return response(Problem.of(ProblemCode.VALIDATION_FAILED, "The request body could not be read.",
+                RequestIdFilter.requestId(headers)).withViolations(List.of(violation(e))));
+    }
+
+    /** Takes precedence over Quarkus's built-in mapper for this exception, which answers plain JSON. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, HttpHeaders headers) {
+        return unreadableBody(e, headers);
+    }
+
+    private static Problem.Violation violation(JacksonException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return new Problem.Violation(unknown.getPropertyName(), "Unknown field.");
+        }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            JsonMappingException.Reference last = mapping.getPath().get(mapping.getPath().size() - 1);
+            return new Problem.Violation(last.getFieldName(), "Wrong type of value.");
+        }
+        return new Problem.Violation(null, "Malformed JSON.");
+    }
+
+    /** Whatever JAX-RS itself raised: routing, methods, media types, or a body error wrapped by the reader. */
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, HttpHeaders headers) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException jackson) {
+                return unreadableBody(jackson, headers);
+            }
+        }
+        int status = e.getResponse().getStatus();
+        ProblemCode code = switch (status) {
+            case 400 -> ProblemCode.VALIDATION_FAILED;
+            case 401 -> ProblemCode.UNAUTHENTICATED;
+            case 403 -> ProblemCode.FORBIDDEN;
+            case 404 -> ProblemCode.NOT_FOUND;
+            case 405 -> ProblemCode.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemCode.NOT_ACCEPTABLE;
+            case 413 -> ProblemCode.PAYLOAD_TOO_LARGE;
+            case 415 -> ProblemCode.UNSUPPORTED_MEDIA_TYPE;
+            default -> null;
+        };
+        if (code == null) {
+            return unexpected(e, headers);
+        }
+        return problem(code, detail(code), headers);
+    }
+
+    private static String detail(ProblemCode code) {
+        return switch (code) {
+            case NOT_FOUND -> "No such path.";
+            case METHOD_NOT_ALLOWED -> "This path does not accept that HTTP method.";
+            case NOT_ACCEPTABLE -> "This service answers application/json only.";
+            case UNSUPPORTED_MEDIA_TYPE -> "Send the body as application/json.";
+            case PAYLOAD_TOO_LARGE -> "The request body is larger than this service accepts.";
+            default -> "The request could not be processed.";
+        };
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpHeaders headers) {
+        Log.error("Unexpected failure", e);
+        return problem(ProblemCode.INTERNAL_ERROR, "Something went wrong in this service; the request id helps trace it.",
+                headers);
+    }
+}

@@ -1,0 +1,46 @@
+package com.walletcare.bff.gateway;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The gateway connection and call policies. Every key maps to an environment variable of the same name
+ * (paydiant.partner-token ↔ PAYDIANT_PARTNER_TOKEN); defaults live in application.properties.
+ */
+@ConfigMapping(prefix = "paydiant")
+public interface GatewayConfig {
+
+    /** Base URL; the REST client appends /b2b-gateway/customers/... (read by quarkus.rest-client.paydiant.url). */
+    String gatewayUrl();
+
+    /** The issuing partner's already-encoded token, sent as {@code Authorization: Basic <token>}. A secret. */
+    String partnerToken();
+
+    @WithDefault("")
+    String partnerId();
+
+    @WithDefault("")
+    String versionId();
+
+    @WithDefault("")
+    String environmentId();
+
+    CallPolicy lookup();
+
+    CallPolicy activation();
+
+    /** Per-operation fault tolerance; application.properties feeds these into the @Timeout/@Retry/@CircuitBreaker keys. */
+    interface CallPolicy {
+        long timeoutMs();
+
+        int maxRetries();
+
+        long retryDelayMs();
+
+        int circuitBreakerVolume();
+
+        double circuitBreakerFailureRatio();
+
+        long circuitBreakerDelayMs();
+    }
+}

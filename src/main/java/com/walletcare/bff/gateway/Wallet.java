@@ -1,0 +1,8 @@
+package com.walletcare.bff.gateway;
+
+import com.walletcare.bff.customer.Customer;
+import com.walletcare.bff.customer.WalletState;
+
+/** One looked-up customer: what front ends see, the flags the state machine reads, and the handle for activation. */
+public record Wallet(Customer customer, WalletState state, WalletRef ref) {
+}

@@ -1,0 +1,223 @@
+package com.walletcare.bff.simulator;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.LaunchMode;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * A stateful, in-memory stand-in for the Paydiant B2B Customer Care gateway: the same paths, envelopes, Basic
+ * authentication and activation semantics (activating an inactive wallet clears its lock). Served by this same
+ * application over real HTTP when {@code simulator.enabled} is true (the dev-mode default), so the REST client is
+ * exercised exactly as against Paydiant. Not part of the public API.
+ */
+@ApplicationScoped
+public class GatewaySimulator {
+
+    static final String CUSTOMER_URI_PREFIX = "certnew:entity:customer#";
+    static final String ISSUING_PARTNER_URI = "certnew:entity:issuingpartner#d72bb2cd-34f9-441e-9daf-4f3ef2838bcb";
+    static final String PARTNER_URI = "paydiant:entity:partner#5df9ba6e-c3a5-4c7e-9f22-6812a069683a";
+
+    private final ObjectMapper mapper;
+    private final boolean enabled;
+    private final String expectedAuthorization;
+    /** Wallet records by customerUri, in seed order; every access synchronises on the map. */
+    private final Map<String, ObjectNode> wallets = new LinkedHashMap<>();
+    private final Map<String, String> externalIds = new LinkedHashMap<>();
+
+    GatewaySimulator(ObjectMapper mapper, @ConfigProperty(name = "simulator.enabled") boolean enabled,
+            @ConfigProperty(name = "simulator.partner-token") String partnerToken) {
+        this.mapper = mapper;
+        this.enabled = enabled;
+        this.expectedAuthorization = "Basic " + partnerToken;
+        reset();
+    }
+
+    void routes(@Observes Router router) {
+        if (!enabled) {
+            return;
+        }
+        if (LaunchMode.current() == LaunchMode.NORMAL) {
+            Log.warn("The Paydiant gateway simulator is enabled: this instance serves fake wallets at /b2b-gateway");
+        }
+        router.post("/b2b-gateway/customers/*").handler(BodyHandler.create().setBodyLimit(64 * 1024));
+        router.post("/b2b-gateway/customers/lookup").handler(rc -> gatewayCall(rc, "retrieveCustomerLookUpInfo", this::lookup));
+        router.post("/b2b-gateway/customers/activation").handler(rc -> gatewayCall(rc, "updateCustomerActivation", this::activation));
+        router.post("/simulator/customers/:customerId/lock").handler(this::lock);
+        router.post("/simulator/reset").handler(rc -> {
+            reset();
+            rc.response().setStatusCode(204).end();
+        });
+    }
+
+    /** Puts every wallet back as seeded. */
+    public void reset() {
+        synchronized (wallets) {
+            wallets.clear();
+            externalIds.clear();
+            for (SimulatedCustomers.Seed seed : SimulatedCustomers.SEEDS) {
+                ObjectNode wallet = record(seed);
+                wallets.put(wallet.get("customerUri").asText(), wallet);
+                externalIds.put(wallet.get("customerUri").asText(), seed.externalId());
+            }
+        }
+    }
+
+    private interface Operation {
+        ObjectNode answer(JsonNode request, ObjectNode response);
+    }
+
+    private void gatewayCall(RoutingContext rc, String method, Operation operation) {
+        if (!expectedAuthorization.equals(rc.request().getHeader("Authorization"))) {
+            rc.response().setStatusCode(401).end();
+            return;
+        }
+        ObjectNode response = mapper.createObjectNode();
+        ObjectNode answer = response.putObject(method + "Response");
+        JsonNode request;
+        try {
+            request = mapper.readTree(rc.body().buffer().getBytes()).path(method + "Request");
+        } catch (Exception e) {
+            request = mapper.missingNode();
+        }
+        answer.set("messageHeader", request.path("messageHeader").isObject() ? request.get("messageHeader")
+                : mapper.createObjectNode());
+        if (!request.isObject()) {
+            failed(answer, "403", "Invalid Arguments");
+        } else {
+            operation.answer(request, answer);
+        }
+        rc.response().putHeader("Content-Type", "application/json").end(Buffer.buffer(write(response)));
+    }
+
+    private ObjectNode lookup(JsonNode request, ObjectNode answer) {
+        List<String> criteria = List.of("phone", "email", "firstName", "lastName", "externalId", "customerId");
+        if (criteria.stream().allMatch(name -> request.path(name).asText("").isBlank())) {
+            return failed(answer, "403", "Invalid Arguments");
+        }
+        List<JsonNode> found = new ArrayList<>();
+        synchronized (wallets) {
+            wallets.forEach((uri, wallet) -> {
+                boolean matches = criteria.stream().allMatch(name -> {
+                    String wanted = request.path(name).asText("");
+                    String actual = "externalId".equals(name) ? externalIds.get(uri) : wallet.path(name).asText("");
+                    return wanted.isBlank() || ("phone".equals(name)
+                            ? actual.equals(wanted.replaceAll("\\D", ""))
+                            : actual.equalsIgnoreCase(wanted.strip()));
+                });
+                if (matches) {
+                    found.add(wallet.deepCopy());
+                }
+            });
+        }
+        success(answer).putArray("customerLookUpInfo").addAll(found);
+        return answer;
+    }
+
+    private ObjectNode activation(JsonNode request, ObjectNode answer) {
+        String activate = request.path("activate").asText("");
+        if (!"true".equals(activate) && !"false".equals(activate)) {
+            return failed(answer, "403", "Invalid Arguments");
+        }
+        synchronized (wallets) {
+            ObjectNode wallet = wallets.get(request.path("customerUri").asText(""));
+            if (wallet == null || !ISSUING_PARTNER_URI.equals(request.path("issuingPartnerUri").asText())
+                    || !PARTNER_URI.equals(request.path("partnerUri").asText())) {
+                return failed(answer, "415", "Invalid Customer URI");
+            }
+            boolean wasActive = wallet.path("active").asBoolean();
+            boolean active = Boolean.parseBoolean(activate);
+            wallet.put("active", active);
+            if (active && !wasActive) {
+                wallet.put("locked", false);
+            }
+        }
+        success(answer);
+        return answer;
+    }
+
+    /** What too many failed logins do to a wallet: it stays active, and becomes locked. */
+    private void lock(RoutingContext rc) {
+        String customerId = rc.pathParam("customerId");
+        boolean found;
+        synchronized (wallets) {
+            found = wallets.values().stream()
+                    .filter(wallet -> wallet.path("customerId").asText().equals(customerId))
+                    .peek(wallet -> wallet.put("locked", true))
+                    .findFirst().isPresent();
+        }
+        rc.response().setStatusCode(found ? 204 : 404).end();
+    }
+
+    private static ObjectNode success(ObjectNode answer) {
+        ObjectNode status = answer.putObject("status");
+        status.put("statusCode", "SUCCESS").put("statusDescription", "Done").putArray("errors");
+        answer.putArray("configurationDetails");
+        return answer;
+    }
+
+    private static ObjectNode failed(ObjectNode answer, String code, String description) {
+        ObjectNode status = answer.putObject("status");
+        status.put("statusCode", "FAILED").put("statusDescription", "Failure");
+        status.putArray("errors").addObject().put("code", code).put("description", description);
+        return answer;
+    }
+
+    private ObjectNode record(SimulatedCustomers.Seed seed) {
+        ObjectNode wallet = mapper.createObjectNode();
+        wallet.set("devices", mapper.valueToTree(seed.devices()));
+        wallet.putArray("additionalCustomerInformation").addObject().put("key", "birthday").put("value", seed.birthday());
+        wallet.put("customerUri", CUSTOMER_URI_PREFIX + UUID.nameUUIDFromBytes(seed.customerId().getBytes()));
+        wallet.put("issuingPartnerUri", ISSUING_PARTNER_URI);
+        wallet.put("partnerUri", PARTNER_URI);
+        wallet.put("createDate", seed.createDate());
+        wallet.put("issuingPartnerShortName", "certnew");
+        wallet.put("active", seed.active());
+        wallet.put("locked", seed.locked());
+        wallet.put("email", seed.email());
+        wallet.putNull("emailPending");
+        wallet.put("customerId", seed.customerId());
+        wallet.put("username", seed.email());
+        wallet.put("firstName", seed.firstName());
+        wallet.put("lastName", seed.lastName());
+        wallet.put("address1", seed.address1());
+        wallet.put("address2", seed.address2());
+        wallet.put("city", seed.city());
+        wallet.put("country", "USA");
+        wallet.put("state", seed.state());
+        wallet.put("zip", seed.zip());
+        wallet.put("phone", seed.phone());
+        wallet.put("passwordChangedDate", seed.createDate() + 71);
+        wallet.put("passcodeChangedDate", seed.createDate() + 73);
+        wallet.put("securityQuestionsChangedDate", seed.createDate() + 73);
+        wallet.putNull("lastLoginDate");
+        wallet.put("emailVerified", true);
+        wallet.putNull("emailVerifiedDate");
+        return wallet;
+    }
+
+    private byte[] write(JsonNode node) {
+        try {
+            return mapper.writeValueAsBytes(node);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package com.walletcare.bff.testing;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import jakarta.inject.Inject;
+
+/**
+ * Base of every test that drives the service over HTTP with WireMock as the gateway. Each test starts from a
+ * clean slate: no stubs, no recorded requests, every circuit breaker closed.
+ */
+@QuarkusTestResource(WireMockGateway.class)
+public abstract class GatewayTest {
+
+    public static final String LOOKUP = "/b2b-gateway/customers/lookup";
+    public static final String ACTIVATION = "/b2b-gateway/customers/activation";
+    public static final String PARTNER_AUTHORIZATION = "Basic test-partner-token";
+
+    @InjectGateway
+    protected WireMockServer gateway;
+
+    @Inject
+    CircuitBreakerMaintenance circuitBreakers;
+
+    @BeforeEach
+    void cleanSlate() {
+        gateway.resetAll();
+        circuitBreakers.resetAll();
+    }
+
+    /** A request to this service, as a front end sends it. */
+    protected static RequestSpecification client() {
+        return RestAssured.given().contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    public static String resource(String path) {
+        try (InputStream in = GatewayTest.class.getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    protected static ResponseDefinitionBuilder json(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    protected static MappingBuilder lookupCall() {
+        return post(urlEqualTo(LOOKUP)).withHeader("Authorization", equalTo(PARTNER_AUTHORIZATION));
+    }
+
+    protected static MappingBuilder activationCall() {
+        return post(urlEqualTo(ACTIVATION)).withHeader("Authorization", equalTo(PARTNER_AUTHORIZATION));
+    }
+
+    protected List<LoggedRequest> received(String path) {
+        RequestPatternBuilder pattern = postRequestedFor(urlEqualTo(path));
+        return gateway.findAll(pattern);
+    }
+
+    /** A lookup answer with the given records, in the gateway's envelope. */
+    public static String lookupAnswer(String... records) {
+        return """
+                { "retrieveCustomerLookUpInfoResponse": {
+                    "messageHeader": { "partnerId": "", "messageId": "", "versionId": "", "environmentId": "" },
+                    "status": { "statusCode": "SUCCESS", "statusDescription": "Done", "errors": [] },
+                    "configurationDetails": [],
+                    "customerLookUpInfo": [ %s ] } }""".formatted(String.join(",", records));
+    }
+
+    public static String failedAnswer(String method) {
+        return """
+                { "%sResponse": {
+                    "messageHeader": { "partnerId": "", "messageId": "", "versionId": "", "environmentId": "" },
+                    "status": { "statusCode": "FAILED", "statusDescription": "Failure",
+                                "errors": [ { "code": "403", "description": "Invalid Arguments" } ] } } }""".formatted(method);
+    }
+
+    public static final String ACTIVATION_SUCCESS = """
+            { "updateCustomerActivationResponse": {
+                "messageHeader": { "partnerId": "", "messageId": "", "versionId": "", "environmentId": "" },
+                "status": { "statusCode": "SUCCESS", "statusDescription": "Done", "errors": [] } } }""";
+
+    /** A gateway record for customer {@code id} with the given wallet flags, shaped like the seed's. */
+    public static String record(String id, boolean active, boolean locked) {
+        return """
+                { "devices": [], "additionalCustomerInformation": [ { "key": "birthday", "value": "07101969" } ],
+                  "customerUri": "certnew:entity:customer#uri-%1$s",
+                  "issuingPartnerUri": "certnew:entity:issuingpartner#d72bb2cd-34f9-441e-9daf-4f3ef2838bcb",
+                  "partnerUri": "paydiant:entity:partner#5df9ba6e-c3a5-4c7e-9f22-6812a069683a",
+                  "createDate": 1454792210632, "issuingPartnerShortName": "certnew",
+                  "active": %2$s, "locked": %3$s, "email": "pauls_wallet@yahoo.com", "emailPending": null,
+                  "customerId": "%1$s", "username": "pauls_wallet@yahoo.com", "firstName": "Paul", "lastName": "Casey",
+                  "address1": "445 Graceland Drive", "address2": "", "city": "Laguna Beach", "country": "USA",
+                  "state": "CA", "zip": "92651", "phone": "9991234444", "passwordChangedDate": 1454792210632,
+                  "passcodeChangedDate": 1454792210632, "securityQuestionsChangedDate": 1454792210632,
+                  "lastLoginDate": null, "emailVerified": true, "emailVerifiedDate": null }""".formatted(id, active, locked);
+    }
+}
