@@ -22,15 +22,26 @@ final class ApiExamples {
               "createdAt": "2017-04-24T21:31:01.632Z", "lastLoginAt": null,
               "passwordChangedAt": "2017-04-24T21:31:01.703Z", "devices": [] }""";
 
-    static final String PAUL_LOCKED = """
-            { "id": "vmiTxZcaSEym", "status": "LOCKED", "availableActions": ["UNLOCK", "DEACTIVATE"],
-              "firstName": "Paul", "lastName": "Casey", "email": "pauls_wallet@yahoo.com",
+    private static final String PAUL_DETAILS = """
+            "firstName": "Paul", "lastName": "Casey", "email": "pauls_wallet@yahoo.com",
               "emailVerified": true, "username": "pauls_wallet@yahoo.com", "phone": "9991234444",
               "address": { "line1": "445 Graceland Drive", "line2": null, "city": "Laguna Beach", "state": "CA",
                            "zip": "92651", "country": "USA" },
               "additionalInformation": { "birthday": "07101969" }, "issuingPartner": "certnew",
               "createdAt": "2016-02-06T20:56:50.632Z", "lastLoginAt": null,
               "passwordChangedAt": "2016-02-06T20:56:50.632Z", "devices": [] }""";
+
+    static final String PAUL_LOCKED = """
+            { "id": "vmiTxZcaSEym", "status": "LOCKED", "availableActions": ["UNLOCK", "DEACTIVATE"],
+            """ + PAUL_DETAILS;
+
+    static final String PAUL_ACTIVE = """
+            { "id": "vmiTxZcaSEym", "status": "ACTIVE", "availableActions": ["DEACTIVATE"],
+            """ + PAUL_DETAILS;
+
+    static final String PAUL_DEACTIVATED = """
+            { "id": "vmiTxZcaSEym", "status": "DEACTIVATED", "availableActions": ["ACTIVATE"],
+            """ + PAUL_DETAILS;
 
     static final String SEARCH_RESULT = "{ \"count\": 2, \"customers\": [" + OLIVIA + ", " + PAUL_LOCKED + "] }";
 
@@ -67,4 +78,27 @@ final class ApiExamples {
             { "type": "/problems/gateway-timeout", "title": "Gateway timeout", "status": 504,
               "detail": "The Paydiant gateway did not answer in time.", "code": "GATEWAY_TIMEOUT",
               "requestId": "3f2c9a1e-8d4b-4f7a-9c2e-1b5d6e7f8a90" }""";
+
+    static final String UNLOCKED = "{ \"outcome\": \"UNLOCKED\", \"customer\": " + PAUL_ACTIVE + " }";
+    static final String ALREADY_UNLOCKED = "{ \"outcome\": \"ALREADY_UNLOCKED\", \"customer\": " + PAUL_ACTIVE + " }";
+    static final String ACTIVATED = "{ \"outcome\": \"ACTIVATED\", \"customer\": " + PAUL_ACTIVE + " }";
+    static final String ALREADY_ACTIVE = "{ \"outcome\": \"ALREADY_ACTIVE\", \"customer\": " + PAUL_LOCKED + " }";
+    static final String DEACTIVATED = "{ \"outcome\": \"DEACTIVATED\", \"customer\": " + PAUL_DEACTIVATED + " }";
+    static final String ALREADY_DEACTIVATED = "{ \"outcome\": \"ALREADY_DEACTIVATED\", \"customer\": " + PAUL_DEACTIVATED + " }";
+
+    static final String CUSTOMER_DEACTIVATED = """
+            { "type": "/problems/customer-deactivated", "title": "Wallet is deactivated", "status": 409,
+              "detail": "The wallet of customer 'qPzR4mWd8sKe' is deactivated, not locked: use activate.",
+              "code": "CUSTOMER_DEACTIVATED", "requestId": "3f2c9a1e-8d4b-4f7a-9c2e-1b5d6e7f8a90" }""";
+
+    static final String UNLOCK_INCOMPLETE = """
+            { "type": "/problems/unlock-incomplete", "title": "Unlock incomplete", "status": 502,
+              "detail": "The wallet of customer 'vmiTxZcaSEym' is deactivated now: the gateway failed to re-activate it (The Paydiant gateway answered HTTP 503.). Repeat the unlock to complete it.",
+              "code": "UNLOCK_INCOMPLETE", "requestId": "3f2c9a1e-8d4b-4f7a-9c2e-1b5d6e7f8a90",
+              "customerId": "vmiTxZcaSEym", "customerStatus": "DEACTIVATED" }""";
+
+    static final String CHANGE_FAILED = """
+            { "type": "/problems/gateway-unavailable", "title": "Gateway unavailable", "status": 503,
+              "detail": "The Paydiant gateway answered HTTP 503. Try again shortly. Whether the wallet changed could not be confirmed; repeating the request is safe.",
+              "code": "GATEWAY_UNAVAILABLE", "requestId": "3f2c9a1e-8d4b-4f7a-9c2e-1b5d6e7f8a90" }""";
 }

@@ -20,7 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.walletcare.bff.care.ActionResult;
 import com.walletcare.bff.care.CustomerLookup;
+import com.walletcare.bff.care.WalletActivation;
 import com.walletcare.bff.customer.Customer;
 import com.walletcare.bff.customer.RequestTrace;
 import com.walletcare.bff.error.InvalidRequestException;
@@ -44,12 +46,17 @@ import io.smallrye.mutiny.Uni;
                         @ExampleObject(name = "GATEWAY_AUTH_FAILED", value = ApiExamples.GATEWAY_AUTH_FAILED) }))
 public class CustomerResource {
 
+    private static final String CUSTOMER_ID_DOC = "The gateway's customerId";
+    private static final String REQUEST_ID_DOC = "Trace id: kept when given (1-64 of A-Z a-z 0-9 . _ : -), generated "
+            + "otherwise, always echoed, and the prefix of every gateway messageId this request causes";
     private static final Pattern CUSTOMER_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final CustomerLookup lookup;
+    private final WalletActivation activation;
 
-    CustomerResource(CustomerLookup lookup) {
+    CustomerResource(CustomerLookup lookup, WalletActivation activation) {
         this.lookup = lookup;
+        this.activation = activation;
     }
 
     @POST
@@ -72,7 +79,7 @@ public class CustomerResource {
     @APIResponse(responseCode = "415", description = "UNSUPPORTED_MEDIA_TYPE: the body is not application/json",
             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Uni<SearchResponse> search(SearchRequest request,
-            @Parameter(description = "Trace id; generated when absent, always echoed") @HeaderParam(RequestIdFilter.HEADER) String requestId) {
+            @Parameter(description = REQUEST_ID_DOC) @HeaderParam(RequestIdFilter.HEADER) String requestId) {
         return lookup.search(SearchRequest.toCriteria(request), new RequestTrace(requestId)).map(SearchResponse::of);
     }
 
@@ -83,15 +90,62 @@ public class CustomerResource {
             content = @Content(schema = @Schema(implementation = Customer.class), examples = {
                     @ExampleObject(name = "locked Paul", value = ApiExamples.PAUL_LOCKED),
                     @ExampleObject(name = "Olivia", value = ApiExamples.OLIVIA) }))
-    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: the id is not a customer id",
-            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "CUSTOMER_NOT_FOUND",
-            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "CUSTOMER_NOT_FOUND", value = ApiExamples.CUSTOMER_NOT_FOUND)))
-    public Uni<Customer> get(
-            @Parameter(description = "The gateway's customerId", example = "vmiTxZcaSEym") @PathParam("id") String id,
-            @Parameter(description = "Trace id; generated when absent, always echoed") @HeaderParam(RequestIdFilter.HEADER) String requestId) {
+    public Uni<Customer> get(@Parameter(description = CUSTOMER_ID_DOC, example = "vmiTxZcaSEym") @PathParam("id") String id,
+            @Parameter(description = REQUEST_ID_DOC) @HeaderParam(RequestIdFilter.HEADER) String requestId) {
         return lookup.find(customerId(id), new RequestTrace(requestId));
+    }
+
+    @POST
+    @Path("/{id}/unlock")
+    @Operation(operationId = "unlockWallet", summary = "Make a locked wallet usable again",
+            description = "The gateway cannot edit the lock: unlocking deactivates the wallet, then activates it, which clears "
+                    + "the lock. A deactivated and locked wallet (an unlock that stopped half-way) is only activated; an "
+                    + "active one is left alone. Convergent and safe to repeat: after a timeout, call it again.")
+    @APIResponse(responseCode = "200", description = "UNLOCKED, or ALREADY_UNLOCKED when there was nothing to do",
+            content = @Content(schema = @Schema(implementation = ActionResult.class), examples = {
+                    @ExampleObject(name = "UNLOCKED", value = ApiExamples.UNLOCKED),
+                    @ExampleObject(name = "ALREADY_UNLOCKED", value = ApiExamples.ALREADY_UNLOCKED) }))
+    @APIResponse(responseCode = "409", description = "CUSTOMER_DEACTIVATED: the wallet is deactivated but not locked; use activate",
+            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "CUSTOMER_DEACTIVATED", value = ApiExamples.CUSTOMER_DEACTIVATED)))
+    @APIResponse(responseCode = "502", description = "UNLOCK_INCOMPLETE: the wallet is deactivated now and re-activating it failed; "
+            + "repeating the unlock completes it. Also GATEWAY_REJECTED / GATEWAY_AUTH_FAILED, with the wallet unchanged.",
+            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                    examples = { @ExampleObject(name = "UNLOCK_INCOMPLETE", value = ApiExamples.UNLOCK_INCOMPLETE),
+                            @ExampleObject(name = "GATEWAY_REJECTED", value = ApiExamples.GATEWAY_REJECTED) }))
+    @APIResponse(responseCode = "503", description = "GATEWAY_UNAVAILABLE before the wallet was changed, or when the change could not be confirmed; Retry-After set",
+            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "GATEWAY_UNAVAILABLE", value = ApiExamples.CHANGE_FAILED)))
+    public Uni<ActionResult> unlock(@Parameter(description = CUSTOMER_ID_DOC, example = "vmiTxZcaSEym") @PathParam("id") String id,
+            @Parameter(description = REQUEST_ID_DOC) @HeaderParam(RequestIdFilter.HEADER) String requestId) {
+        return activation.unlock(customerId(id), new RequestTrace(requestId));
+    }
+
+    @POST
+    @Path("/{id}/activate")
+    @Operation(operationId = "activateWallet", summary = "Activate the wallet",
+            description = "Activating a deactivated wallet also clears its lock. A wallet that is already active, LOCKED "
+                    + "included, is left as it is (ALREADY_ACTIVE): clearing a lock is unlock's job.")
+    @APIResponse(responseCode = "200", description = "ACTIVATED, or ALREADY_ACTIVE",
+            content = @Content(schema = @Schema(implementation = ActionResult.class), examples = {
+                    @ExampleObject(name = "ACTIVATED", value = ApiExamples.ACTIVATED),
+                    @ExampleObject(name = "ALREADY_ACTIVE (a LOCKED wallet stays LOCKED)", value = ApiExamples.ALREADY_ACTIVE) }))
+    public Uni<ActionResult> activate(@Parameter(description = CUSTOMER_ID_DOC, example = "vmiTxZcaSEym") @PathParam("id") String id,
+            @Parameter(description = REQUEST_ID_DOC) @HeaderParam(RequestIdFilter.HEADER) String requestId) {
+        return activation.activate(customerId(id), new RequestTrace(requestId));
+    }
+
+    @POST
+    @Path("/{id}/deactivate")
+    @Operation(operationId = "deactivateWallet", summary = "Deactivate the wallet",
+            description = "The wallet can no longer be used until it is activated again. Its devices are left as they are.")
+    @APIResponse(responseCode = "200", description = "DEACTIVATED, or ALREADY_DEACTIVATED",
+            content = @Content(schema = @Schema(implementation = ActionResult.class), examples = {
+                    @ExampleObject(name = "DEACTIVATED", value = ApiExamples.DEACTIVATED),
+                    @ExampleObject(name = "ALREADY_DEACTIVATED", value = ApiExamples.ALREADY_DEACTIVATED) }))
+    public Uni<ActionResult> deactivate(@Parameter(description = CUSTOMER_ID_DOC, example = "vmiTxZcaSEym") @PathParam("id") String id,
+            @Parameter(description = REQUEST_ID_DOC) @HeaderParam(RequestIdFilter.HEADER) String requestId) {
+        return activation.deactivate(customerId(id), new RequestTrace(requestId));
     }
 
     static String customerId(String id) {

@@ -25,4 +25,11 @@ public record Customer(
         Instant lastLoginAt,
         Instant passwordChangedAt,
         List<Device> devices) {
+
+    /** The same customer with another wallet state, for when the gateway could not be asked again. */
+    public Customer withState(WalletState state) {
+        return new Customer(id, state.status(), state.availableActions(), firstName, lastName, email, emailVerified,
+                username, phone, address, additionalInformation, issuingPartner, createdAt, lastLoginAt,
+                passwordChangedAt, devices);
+    }
 }

@@ -16,8 +16,13 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.walletcare.bff.api.RequestIdFilter;
+import com.walletcare.bff.care.CustomerDeactivatedException;
 import com.walletcare.bff.care.CustomerNotFoundException;
+import com.walletcare.bff.care.UnlockIncompleteException;
+import com.walletcare.bff.care.WalletChangeFailedException;
+import com.walletcare.bff.customer.WalletStatus;
 import com.walletcare.bff.gateway.GatewayAuthException;
+import com.walletcare.bff.gateway.GatewayException;
 import com.walletcare.bff.gateway.GatewayRejectedException;
 import com.walletcare.bff.gateway.GatewayTimeoutException;
 import com.walletcare.bff.gateway.GatewayUnavailableException;
@@ -59,40 +64,65 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response gatewayAuth(GatewayAuthException e, HttpHeaders headers) {
-        Log.error("The Paydiant gateway refused the partner credentials: check PAYDIANT_PARTNER_TOKEN");
-        return problem(ProblemCode.GATEWAY_AUTH_FAILED, e.getMessage(), headers);
+    public Response customerDeactivated(CustomerDeactivatedException e, HttpHeaders headers) {
+        return problem(ProblemCode.CUSTOMER_DEACTIVATED, e.getMessage(), headers);
     }
 
     @ServerExceptionMapper
-    public Response gatewayRejected(GatewayRejectedException e, HttpHeaders headers) {
-        return problem(ProblemCode.GATEWAY_REJECTED, e.getMessage(), headers);
+    public Response unlockIncomplete(UnlockIncompleteException e, HttpHeaders headers) {
+        return response(Problem.of(ProblemCode.UNLOCK_INCOMPLETE, e.getMessage(), RequestIdFilter.requestId(headers))
+                .withCustomer(e.customerId(), WalletStatus.DEACTIVATED));
     }
 
     @ServerExceptionMapper
-    public Response gatewayTimeout(GatewayTimeoutException e, HttpHeaders headers) {
-        return problem(ProblemCode.GATEWAY_TIMEOUT, e.getMessage(), headers);
+    public Response walletChangeFailed(WalletChangeFailedException e, HttpHeaders headers) {
+        return gatewayFailure(e.getCause(), e.walletNote(), headers);
+    }
+
+    @ServerExceptionMapper
+    public Response gateway(GatewayException e, HttpHeaders headers) {
+        return gatewayFailure(e, null, headers);
     }
 
     @ServerExceptionMapper
     public Response attemptTimeout(TimeoutException e, HttpHeaders headers) {
-        return problem(ProblemCode.GATEWAY_TIMEOUT, "The Paydiant gateway did not answer in time.", headers);
-    }
-
-    @ServerExceptionMapper
-    public Response gatewayUnavailable(GatewayUnavailableException e, HttpHeaders headers) {
-        return unavailable(e.getMessage() + " Try again shortly.", 1, headers);
+        return gatewayFailure(e, null, headers);
     }
 
     @ServerExceptionMapper
     public Response circuitOpen(CircuitBreakerOpenException e, HttpHeaders headers) {
-        return unavailable("The Paydiant gateway is failing; calls to it are paused. Try again later.",
-                retryAfterSeconds, headers);
+        return gatewayFailure(e, null, headers);
     }
 
-    private static Response unavailable(String detail, long retryAfterSeconds, HttpHeaders headers) {
-        return Response.fromResponse(problem(ProblemCode.GATEWAY_UNAVAILABLE, detail, headers))
-                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds).build();
+    /** A failed gateway call, as the contract's GATEWAY_* codes; {@code note} tells what it means for the wallet. */
+    private Response gatewayFailure(Throwable failure, String note, HttpHeaders headers) {
+        ProblemCode code;
+        String detail;
+        long retryAfter = 1;
+        if (failure instanceof GatewayAuthException) {
+            Log.error("The Paydiant gateway refused the partner credentials: check PAYDIANT_PARTNER_TOKEN");
+            code = ProblemCode.GATEWAY_AUTH_FAILED;
+            detail = failure.getMessage();
+        } else if (failure instanceof GatewayRejectedException) {
+            code = ProblemCode.GATEWAY_REJECTED;
+            detail = failure.getMessage();
+        } else if (failure instanceof GatewayTimeoutException || failure instanceof TimeoutException) {
+            code = ProblemCode.GATEWAY_TIMEOUT;
+            detail = "The Paydiant gateway did not answer in time.";
+        } else if (failure instanceof CircuitBreakerOpenException) {
+            code = ProblemCode.GATEWAY_UNAVAILABLE;
+            detail = "The Paydiant gateway is failing; calls to it are paused. Try again later.";
+            retryAfter = retryAfterSeconds;
+        } else if (failure instanceof GatewayUnavailableException) {
+            code = ProblemCode.GATEWAY_UNAVAILABLE;
+            detail = failure.getMessage() + " Try again shortly.";
+        } else {
+            return unexpected(failure, headers);
+        }
+        Response response = problem(code, note == null ? detail : detail + " " + note, headers);
+        return code == ProblemCode.GATEWAY_UNAVAILABLE
+                ? Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, retryAfter).build()
+                : response;
     }
 
     /** Body parsing: unknown fields, wrong types, malformed JSON. */

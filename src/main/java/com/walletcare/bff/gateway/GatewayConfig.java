@@ -1,7 +1,8 @@
 package com.walletcare.bff.gateway;
 
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 /**
  * The gateway connection and call policies. Every key maps to an environment variable of the same name
@@ -16,14 +17,12 @@ public interface GatewayConfig {
     /** The issuing partner's already-encoded token, sent as {@code Authorization: Basic <token>}. A secret. */
     String partnerToken();
 
-    @WithDefault("")
-    String partnerId();
+    /** messageHeader.partnerId; the gateway's samples leave the header fields blank, so they are optional. */
+    Optional<String> partnerId();
 
-    @WithDefault("")
-    String versionId();
+    Optional<String> versionId();
 
-    @WithDefault("")
-    String environmentId();
+    Optional<String> environmentId();
 
     CallPolicy lookup();
 

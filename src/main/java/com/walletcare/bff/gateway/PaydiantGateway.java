@@ -28,13 +28,17 @@ import io.smallrye.mutiny.Uni;
 public class PaydiantGateway {
 
     private final PaydiantClient client;
-    private final GatewayConfig config;
     private final String authorization;
+    private final String partnerId;
+    private final String versionId;
+    private final String environmentId;
 
     PaydiantGateway(@RestClient PaydiantClient client, GatewayConfig config) {
         this.client = client;
-        this.config = config;
         this.authorization = "Basic " + config.partnerToken();
+        this.partnerId = config.partnerId().orElse("");
+        this.versionId = config.versionId().orElse("");
+        this.environmentId = config.environmentId().orElse("");
     }
 
     /** retrieveCustomerLookUpInfo: every matching record, in the gateway's order. */
@@ -76,6 +80,6 @@ public class PaydiantGateway {
     }
 
     private MessageHeader header(RequestTrace trace) {
-        return new MessageHeader(config.partnerId(), trace.nextMessageId(), config.versionId(), config.environmentId());
+        return new MessageHeader(partnerId, trace.nextMessageId(), versionId, environmentId);
     }
 }

@@ -4,9 +4,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.walletcare.bff.testing.GatewayTest;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,8 +27,8 @@ class GetCustomerTest extends GatewayTest {
                 .body("phone", equalTo("9991234444"));
 
         gateway.verify(postRequestedFor(urlEqualTo(LOOKUP))
-                .withRequestBody(matchingJsonPath("$.retrieveCustomerLookUpInfoRequest.customerId", 
-                        com.github.tomakehurst.wiremock.client.WireMock.equalTo("vmiTxZcaSEym"))));
+                .withRequestBody(matchingJsonPath("$.retrieveCustomerLookUpInfoRequest.customerId",
+                        WireMock.equalTo("vmiTxZcaSEym"))));
     }
 
     @Test
@@ -55,6 +57,6 @@ class GetCustomerTest extends GatewayTest {
         client().when().get("/customers/a%20b")
                 .then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
 
-        org.junit.jupiter.api.Assertions.assertTrue(received(LOOKUP).isEmpty());
+        assertTrue(received(LOOKUP).isEmpty());
     }
 }

@@ -21,11 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.walletcare.bff.testing.GatewayTest;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 
 @QuarkusTest
 class SearchCustomersTest extends GatewayTest {
@@ -64,7 +66,7 @@ class SearchCustomersTest extends GatewayTest {
 
         assertEquals("agent-req-42", requestId);
         gateway.verify(1, postRequestedFor(urlEqualTo(LOOKUP))
-                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo(PARTNER_AUTHORIZATION))
+                .withHeader("Authorization", WireMock.equalTo(PARTNER_AUTHORIZATION))
                 .withRequestBody(equalToJson("""
                         { "retrieveCustomerLookUpInfoRequest": {
                             "messageHeader": { "partnerId": "wallet-care-test", "messageId": "agent-req-42-1",
@@ -152,7 +154,7 @@ class SearchCustomersTest extends GatewayTest {
 
     @Test
     void aBodyThatIsNotJsonIsUnsupported() {
-        io.restassured.RestAssured.given().contentType("text/plain").body("phone=9991234444")
+        RestAssured.given().contentType("text/plain").body("phone=9991234444")
                 .when().post("/customers/search")
                 .then().statusCode(415).contentType("application/problem+json")
                 .body("code", equalTo("UNSUPPORTED_MEDIA_TYPE"));

@@ -5,8 +5,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,5 +78,62 @@ class GatewaySimulatorTest extends GatewayTest {
                 .body("{\"retrieveCustomerLookUpInfoRequest\": {\"messageHeader\": {}}}")
                 .when().post("/b2b-gateway/customers/lookup")
                 .then().statusCode(200).body("retrieveCustomerLookUpInfoResponse.status.statusCode", equalTo("FAILED"));
+    }
+
+    @Test
+    void paulIsUnlockedInOneCallAndASecondCallChangesNothing() {
+        client().when().get("/customers/vmiTxZcaSEym").then().statusCode(200).body("status", equalTo("LOCKED"));
+
+        client().when().post("/customers/vmiTxZcaSEym/unlock")
+                .then().statusCode(200).body("outcome", equalTo("UNLOCKED")).body("customer.status", equalTo("ACTIVE"));
+        client().when().post("/customers/vmiTxZcaSEym/unlock")
+                .then().statusCode(200).body("outcome", equalTo("ALREADY_UNLOCKED"));
+
+        client().when().get("/customers/vmiTxZcaSEym").then().statusCode(200).body("status", equalTo("ACTIVE"));
+    }
+
+    @Test
+    void failedLoginsLockAWalletAgainSoADemoCanRepeat() {
+        client().when().post("/customers/latYxDdNJhzm/unlock").then().body("outcome", equalTo("ALREADY_UNLOCKED"));
+
+        RestAssured.when().post("/simulator/customers/latYxDdNJhzm/lock").then().statusCode(204);
+        RestAssured.when().post("/simulator/customers/nobody123/lock").then().statusCode(404);
+
+        client().when().get("/customers/latYxDdNJhzm").then().body("status", equalTo("LOCKED"));
+        client().when().post("/customers/latYxDdNJhzm/unlock").then().body("outcome", equalTo("UNLOCKED"));
+    }
+
+    @Test
+    void deactivatingAndActivatingAWalletClearsItsLockAsTheGatewayDoes() {
+        client().when().post("/customers/vmiTxZcaSEym/deactivate")
+                .then().statusCode(200).body("outcome", equalTo("DEACTIVATED"))
+                .body("customer.availableActions", contains("UNLOCK", "ACTIVATE"));
+        client().when().post("/customers/vmiTxZcaSEym/activate")
+                .then().statusCode(200).body("outcome", equalTo("ACTIVATED")).body("customer.status", equalTo("ACTIVE"));
+        client().when().post("/customers/qPzR4mWd8sKe/unlock").then().statusCode(409);
+    }
+
+    @Test
+    void twentyConcurrentUnlocksConvergeOnOneDeactivateActivateSequence() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest unlock = HttpRequest.newBuilder(self.toURI().resolve("/customers/vmiTxZcaSEym/unlock"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                answers.add(pool.submit(() -> http.send(unlock, HttpResponse.BodyHandlers.ofString())));
+            }
+            for (Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get(30, TimeUnit.SECONDS);
+                assertEquals(200, response.statusCode(), response.body());
+                assertTrue(response.body().contains("\"status\":\"ACTIVE\""), response.body());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        client().when().get("/customers/vmiTxZcaSEym").then().body("status", equalTo("ACTIVE"));
+        assertEquals(2, received(ACTIVATION).size(), "one deactivate and one activate, however many clients asked");
     }
 }
