@@ -2,6 +2,7 @@ package com.walletcare.bff.api;
 
 import java.util.regex.Pattern;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.walletcare.bff.care.ActionResult;
@@ -34,6 +36,11 @@ import io.smallrye.mutiny.Uni;
 @Path("/customers")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Customers", description = "Look wallet customers up and change their wallet's status")
+@SecurityRequirement(name = OpenApiFilter.BEARER)
+@APIResponse(responseCode = "401", description = "UNAUTHENTICATED: no token, or one that is expired, from another issuer or badly signed",
+        content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "FORBIDDEN: search and read need care-viewer or care-agent; unlock, activate and deactivate need care-agent",
+        content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "503", description = "GATEWAY_UNAVAILABLE: gateway unreachable, failing after retries, or circuit open; Retry-After says when to try again",
         content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
                 examples = @ExampleObject(name = "GATEWAY_UNAVAILABLE", value = ApiExamples.GATEWAY_UNAVAILABLE)))
@@ -61,6 +68,7 @@ public class CustomerResource {
 
     @POST
     @Path("/search")
+    @RolesAllowed({ Roles.VIEWER, Roles.AGENT })
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "searchCustomers", summary = "Look customers up",
             description = "Searches the gateway by phone, e-mail, first + last name, external id or customer id. "
@@ -85,6 +93,7 @@ public class CustomerResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({ Roles.VIEWER, Roles.AGENT })
     @Operation(operationId = "getCustomer", summary = "One customer, fresh from the gateway")
     @APIResponse(responseCode = "200", description = "The customer",
             content = @Content(schema = @Schema(implementation = Customer.class), examples = {
@@ -97,6 +106,8 @@ public class CustomerResource {
 
     @POST
     @Path("/{id}/unlock")
+    @RolesAllowed(Roles.AGENT)
+    @Audited
     @Operation(operationId = "unlockWallet", summary = "Make a locked wallet usable again",
             description = "The gateway cannot edit the lock: unlocking deactivates the wallet, then activates it, which clears "
                     + "the lock. A deactivated and locked wallet (an unlock that stopped half-way) is only activated; an "
@@ -123,6 +134,8 @@ public class CustomerResource {
 
     @POST
     @Path("/{id}/activate")
+    @RolesAllowed(Roles.AGENT)
+    @Audited
     @Operation(operationId = "activateWallet", summary = "Activate the wallet",
             description = "Activating a deactivated wallet also clears its lock. A wallet that is already active, LOCKED "
                     + "included, is left as it is (ALREADY_ACTIVE): clearing a lock is unlock's job.")
@@ -137,6 +150,8 @@ public class CustomerResource {
 
     @POST
     @Path("/{id}/deactivate")
+    @RolesAllowed(Roles.AGENT)
+    @Audited
     @Operation(operationId = "deactivateWallet", summary = "Deactivate the wallet",
             description = "The wallet can no longer be used until it is activated again. Its devices are left as they are.")
     @APIResponse(responseCode = "200", description = "DEACTIVATED, or ALREADY_DEACTIVATED",

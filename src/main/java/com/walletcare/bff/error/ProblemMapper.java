@@ -28,6 +28,9 @@ import com.walletcare.bff.gateway.GatewayTimeoutException;
 import com.walletcare.bff.gateway.GatewayUnavailableException;
 
 import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 
 /**
  * The one place where failures become {@code application/problem+json}: this service's own, the gateway's, and
@@ -123,6 +126,19 @@ public class ProblemMapper {
         return code == ProblemCode.GATEWAY_UNAVAILABLE
                 ? Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, retryAfter).build()
                 : response;
+    }
+
+    /** No credentials, or credentials that do not check out (expired, wrong issuer, bad signature, alg none). */
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthenticated(Exception e, HttpHeaders headers) {
+        return Response.fromResponse(problem(ProblemCode.UNAUTHENTICATED,
+                "A valid bearer token is required.", headers))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpHeaders headers) {
+        return problem(ProblemCode.FORBIDDEN, "Your role does not allow this operation.", headers);
     }
 
     /** Body parsing: unknown fields, wrong types, malformed JSON. */

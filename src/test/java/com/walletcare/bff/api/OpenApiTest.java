@@ -30,7 +30,19 @@ class OpenApiTest {
                 .body("paths.'/customers/{id}'.get.operationId", equalTo("getCustomer"))
                 .body("paths.'/customers/{id}'.get.responses.'404'.content.'application/problem+json'.examples",
                         hasKey("CUSTOMER_NOT_FOUND"))
-                .body("paths", not(hasKey("/b2b-gateway/customers/lookup")));
+                .body("paths", not(hasKey("/b2b-gateway/customers/lookup")))
+                .body("paths.'/customers/{id}/unlock'.post.operationId", equalTo("unlockWallet"))
+                .body("paths.'/customers/{id}/unlock'.post.responses.'200'.content.'application/json'.examples",
+                        hasKey("ALREADY_UNLOCKED"))
+                .body("paths.'/customers/{id}/unlock'.post.responses.'502'.content.'application/problem+json'.examples",
+                        hasKey("UNLOCK_INCOMPLETE"))
+                .body("paths.'/customers/{id}/unlock'.post.responses", hasKey("409"))
+                .body("paths.'/customers/{id}/unlock'.post.responses", hasKey("403"))
+                .body("paths.'/customers/{id}/activate'.post.operationId", equalTo("activateWallet"))
+                .body("paths.'/customers/{id}/deactivate'.post.operationId", equalTo("deactivateWallet"))
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("components.securitySchemes", not(hasKey("dev-basic")))
+                .body("paths.'/customers/search'.post.security[0]", hasKey("bearer"));
     }
 
     @Test

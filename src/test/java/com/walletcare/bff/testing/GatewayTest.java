@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 
@@ -20,7 +21,10 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
+import com.walletcare.bff.api.Roles;
+
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -32,6 +36,7 @@ import jakarta.inject.Inject;
  * clean slate: no stubs, no recorded requests, every circuit breaker closed.
  */
 @QuarkusTestResource(WireMockGateway.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
 public abstract class GatewayTest {
 
     public static final String LOOKUP = "/b2b-gateway/customers/lookup";
@@ -50,8 +55,17 @@ public abstract class GatewayTest {
         circuitBreakers.resetAll();
     }
 
-    /** A request to this service, as a front end sends it. */
+    /** A request to this service, as a front end sends it for an agent (who may do everything). */
     protected static RequestSpecification client() {
+        return as(Roles.AGENT);
+    }
+
+    /** A request with a valid token for a user with {@code role}. */
+    protected static RequestSpecification as(String role) {
+        return anonymous().auth().oauth2(OidcWiremockTestResource.getAccessToken(role + "-user", Set.of(role)));
+    }
+
+    protected static RequestSpecification anonymous() {
         return RestAssured.given().contentType(ContentType.JSON).accept(ContentType.JSON);
     }
 

@@ -1,0 +1,312 @@
+# Shared functions of the Wallet Care BFF benchmark (sourced by run.sh and jvm-flags.sh; not run on its own).
+# Every process started here is recorded and ended by bench_cleanup, which the callers install as an EXIT trap.
+# shellcheck shell=bash
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+PROJECT_DIR=$(cd "$BENCH_DIR/.." && pwd)
+
+NGINX_BIN=""
+NGINX_PID=""
+SERVICE_PID=""
+WRK_PID=""
+WORK=""          # temp prefix dir: nginx config, logs, keys; removed on exit
+KEEP_WORK=${KEEP_WORK:-0}
+
+log() { printf '[bench %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+now_ms() { local t=${EPOCHREALTIME/./}; echo $((t / 1000)); }
+
+# ---------------------------------------------------------------------------------------------------------------
+# cleanup: wrk, java, nginx (by recorded pid only), then the temp dir
+# ---------------------------------------------------------------------------------------------------------------
+stop_pid() { # pid, name, seconds to wait after TERM
+    local pid=$1 name=$2 wait_s=${3:-10} i
+    [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
+    kill -TERM "$pid" 2>/dev/null || true
+    for ((i = 0; i < wait_s * 10; i++)); do
+        kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
+        sleep 0.1
+    done
+    log "$name ($pid) ignored TERM, killing it"
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+}
+
+stop_service() {
+    stop_pid "$SERVICE_PID" "service" 10
+    SERVICE_PID=""
+}
+
+bench_cleanup() {
+    local rc=$?
+    trap - EXIT INT TERM
+    stop_pid "$WRK_PID" "wrk" 2
+    stop_service
+    if [[ -z "$NGINX_PID" && -n "$WORK" && -s "$WORK/nginx.pid" ]]; then NGINX_PID=$(cat "$WORK/nginx.pid"); fi
+    stop_pid "$NGINX_PID" "nginx" 5
+    if [[ -n "$WORK" && -d "$WORK" ]]; then
+        if [[ "$KEEP_WORK" == 1 ]]; then log "kept $WORK"; else rm -rf "$WORK"; fi
+    fi
+    exit "$rc"
+}
+
+install_traps() {
+    trap bench_cleanup EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# tools
+# ---------------------------------------------------------------------------------------------------------------
+ensure_tools() {
+    local missing=() sudo=""
+    command -v wrk >/dev/null || missing+=(wrk)
+    if command -v nginx >/dev/null; then NGINX_BIN=$(command -v nginx)
+    elif [[ -x /usr/sbin/nginx ]]; then NGINX_BIN=/usr/sbin/nginx
+    else missing+=(nginx); fi
+    for tool in java curl openssl xxd base64; do
+        command -v "$tool" >/dev/null || die "$tool is required"
+    done
+    if ((${#missing[@]})); then
+        if [[ $(id -u) != 0 ]]; then command -v sudo >/dev/null || die "need root or sudo to install ${missing[*]}"; sudo=sudo; fi
+        log "installing ${missing[*]} with apt-get"
+        if ! apt-cache show "${missing[@]}" >/dev/null 2>&1; then
+            log "apt-get update (package lists do not know ${missing[*]})"
+            $sudo apt-get update -q >&2
+        fi
+        # nginx's Debian package tries to start a system nginx on :80; policy-rc.d tells it not to.
+        local policy=/usr/sbin/policy-rc.d created_policy=0
+        if [[ ! -e $policy ]]; then printf '#!/bin/sh\nexit 101\n' | $sudo tee $policy >/dev/null; $sudo chmod +x $policy; created_policy=1; fi
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "${missing[@]}" >&2 || { ((created_policy)) && $sudo rm -f $policy; die "apt-get install failed"; }
+        ((created_policy)) && $sudo rm -f $policy
+        NGINX_BIN=$(command -v nginx || echo /usr/sbin/nginx)
+    fi
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# build
+# ---------------------------------------------------------------------------------------------------------------
+APP_JAR=${APP_JAR:-$PROJECT_DIR/target/quarkus-app/quarkus-run.jar}
+
+build_if_needed() { # BUILD=auto (default: missing jar or sources newer than it) | always | never
+    local mode=${BUILD:-auto} reason=""
+    if [[ "$APP_JAR" != "$PROJECT_DIR/target/quarkus-app/quarkus-run.jar" ]]; then
+        [[ -f "$APP_JAR" ]] || die "APP_JAR=$APP_JAR does not exist"
+        return 0
+    fi
+    if [[ $mode == always ]]; then reason="BUILD=always"
+    elif [[ ! -f "$APP_JAR" ]]; then reason="no $APP_JAR"
+    elif [[ $mode == auto && -n $(find "$PROJECT_DIR/src/main" "$PROJECT_DIR/pom.xml" -newer "$APP_JAR" -print -quit) ]]; then
+        reason="sources newer than the jar"
+    fi
+    if [[ -n "$reason" && $mode != never ]]; then
+        log "building the jar ($reason): ./mvnw -B -q package -DskipTests"
+        (cd "$PROJECT_DIR" && ./mvnw -B -q package -DskipTests) >&2
+    fi
+    [[ -f "$APP_JAR" ]] || die "no jar at $APP_JAR"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# ports, keys, token
+# ---------------------------------------------------------------------------------------------------------------
+free_ports() { # n -> n distinct free loopback ports, space separated (never 8080/8089/7777: the OS hands out ephemeral ones)
+    local n=$1
+    if command -v python3 >/dev/null && python3 -c 'pass' 2>/dev/null; then
+        python3 - "$n" <<'PY'
+import socket, sys
+socks = []
+for _ in range(int(sys.argv[1])):
+    s = socket.socket(); s.bind(("127.0.0.1", 0)); socks.append(s)
+print(" ".join(str(s.getsockname()[1]) for s in socks))
+for s in socks: s.close()
+PY
+    else
+        local ports=() p
+        while ((${#ports[@]} < n)); do
+            p=$((20000 + RANDOM % 30000))
+            [[ " ${ports[*]} " == *" $p "* ]] && continue
+            (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && continue   # something answers: taken
+            ports+=("$p")
+        done
+        echo "${ports[*]}"
+    fi
+}
+
+b64url() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
+
+make_identity() { # -> sets ISSUER, JWKS_JSON, DISCOVERY_JSON, TOKEN (RS256, kid "bench", 1 h)
+    local idp_port=$1 key=$WORK/idp-key.pem
+    ISSUER="http://127.0.0.1:$idp_port/realms/bench"
+    openssl genrsa -out "$key" 2048 2>/dev/null
+    local n e_hex e
+    n=$(openssl rsa -in "$key" -noout -modulus | sed 's/^Modulus=//' | xxd -r -p | b64url)
+    e_hex=$(openssl rsa -in "$key" -noout -text 2>/dev/null | sed -n 's/^publicExponent: [0-9]* (0x\([0-9a-fA-F]*\)).*/\1/p')
+    ((${#e_hex} % 2)) && e_hex="0$e_hex"
+    e=$(printf '%s' "$e_hex" | xxd -r -p | b64url)
+    JWKS_JSON='{"keys":[{"kty":"RSA","kid":"bench","use":"sig","alg":"RS256","n":"'"$n"'","e":"'"$e"'"}]}'
+    DISCOVERY_JSON='{"issuer":"'"$ISSUER"'","jwks_uri":"'"$ISSUER"'/jwks",'
+    DISCOVERY_JSON+='"authorization_endpoint":"'"$ISSUER"'/protocol/openid-connect/auth",'
+    DISCOVERY_JSON+='"token_endpoint":"'"$ISSUER"'/protocol/openid-connect/token",'
+    DISCOVERY_JSON+='"response_types_supported":["code"],"subject_types_supported":["public"],'
+    DISCOVERY_JSON+='"id_token_signing_alg_values_supported":["RS256"]}'
+    local iat header claims signing_input signature
+    iat=$(date +%s)
+    header=$(printf '%s' '{"alg":"RS256","typ":"JWT","kid":"bench"}' | b64url)
+    claims=$(printf '{"iss":"%s","sub":"bench-agent","preferred_username":"bench-agent","groups":["care-agent"],"iat":%d,"exp":%d}' \
+        "$ISSUER" "$iat" $((iat + 3600)) | b64url)
+    signing_input="$header.$claims"
+    signature=$(printf '%s' "$signing_input" | openssl dgst -sha256 -sign "$key" -binary | b64url)
+    TOKEN="$signing_input.$signature"
+    # self-check: the token verifies against the public key we publish
+    openssl rsa -in "$key" -pubout -out "$WORK/idp-pub.pem" 2>/dev/null
+    printf '%s' "$signature" | tr -- '-_' '+/' | awk '{ p = length($0) % 4; if (p) $0 = $0 substr("===", 1, 4 - p); print }' \
+        | base64 -d > "$WORK/token.sig"
+    printf '%s' "$signing_input" | openssl dgst -sha256 -verify "$WORK/idp-pub.pem" -signature "$WORK/token.sig" >/dev/null \
+        || die "the minted token does not verify"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# nginx: stand-in gateway + hop + identity provider
+# ---------------------------------------------------------------------------------------------------------------
+nginx_text() { # a JSON document for nginx's return '...': must be one line without ' \ $
+    local text
+    text=$(tr -d '\n' < "$1")
+    [[ "$text" != *[\'\\\$]* ]] || die "$1 contains ' \\ or \$, which nginx's return '...' cannot carry as is"
+    printf '%s' "$text"
+}
+
+start_nginx() { # standin_port hop_port idp_port
+    local conf=$WORK/nginx.conf c
+    c=$(<"$BENCH_DIR/nginx.conf.template")
+    local lookup activation
+    lookup=$(nginx_text "$BENCH_DIR/stand-in/lookup-response.json")
+    activation=$(nginx_text "$BENCH_DIR/stand-in/activation-response.json")
+    [[ "$JWKS_JSON$DISCOVERY_JSON" != *[\'\\\$]* ]] || die "identity documents contain ' \\ or \$"
+    c=${c//@PREFIX@/"$WORK"}
+    c=${c//@WORKERS@/"${NGINX_WORKERS:-auto}"}
+    c=${c//@STANDIN_PORT@/"$1"}
+    c=${c//@HOP_PORT@/"$2"}
+    c=${c//@IDP_PORT@/"$3"}
+    c=${c//@LOOKUP_RESPONSE@/"$lookup"}
+    c=${c//@ACTIVATION_RESPONSE@/"$activation"}
+    c=${c//@OIDC_DISCOVERY@/"$DISCOVERY_JSON"}
+    c=${c//@JWKS@/"$JWKS_JSON"}
+    printf '%s\n' "$c" > "$conf"
+    if LC_ALL=C grep -qE '@[A-Z_]+@' "$conf"; then die "unfilled placeholder in $conf"; fi
+    mkdir -p "$WORK/logs"
+    "$NGINX_BIN" -p "$WORK" -c "$conf" -e "$WORK/nginx-error.log" || die "nginx did not start: $(tail -5 "$WORK/nginx-error.log")"
+    local i
+    for ((i = 0; i < 50; i++)); do [[ -s "$WORK/nginx.pid" ]] && break; sleep 0.1; done
+    NGINX_PID=$(cat "$WORK/nginx.pid")
+    STANDIN_LOG=$WORK/stand-in.access.log
+    # smoke test every canned answer
+    local code
+    code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
+        --data-binary @"$BENCH_DIR/stand-in/lookup-request.json" "http://127.0.0.1:$1/b2b-gateway/customers/lookup")
+    [[ $code == 200 ]] || die "stand-in lookup answered $code"
+    code=$(curl -s -o /dev/null -w '%{http_code}' -X POST --data-binary @"$BENCH_DIR/stand-in/lookup-request.json" \
+        "http://127.0.0.1:$2/b2b-gateway/customers/lookup")
+    [[ $code == 200 ]] || die "nginx hop answered $code"
+    curl -sf "$ISSUER/.well-known/openid-configuration" >/dev/null || die "identity provider discovery failed"
+    curl -sf "$ISSUER/jwks" >/dev/null || die "identity provider JWKS failed"
+    log "nginx up (pid $NGINX_PID): stand-in :$1, hop :$2, identity provider :$3"
+}
+
+standin_lines() { if [[ -f "$STANDIN_LOG" ]]; then wc -l < "$STANDIN_LOG"; else echo 0; fi; }
+
+# ---------------------------------------------------------------------------------------------------------------
+# the service
+# ---------------------------------------------------------------------------------------------------------------
+# start_service port extra-java-flags... -> SERVICE_PID, STARTUP_S (log line), FIRST_ANSWER_S (wall clock to first 2xx)
+start_service() {
+    local port=$1; shift
+    SERVICE_LOG=${SERVICE_LOG:-$WORK/service.log}
+    : > "$SERVICE_LOG"
+    local t0 app_dir
+    app_dir=$(dirname "$APP_JAR")
+    t0=$(now_ms)
+    # cwd = the temp dir, so no stray .env or config/application.properties of the caller's cwd is picked up
+    (cd "$WORK" && exec env \
+        PAYDIANT_GATEWAY_URL="http://127.0.0.1:$STANDIN_PORT" \
+        PAYDIANT_PARTNER_TOKEN=bench-token \
+        QUARKUS_HTTP_HOST=127.0.0.1 \
+        QUARKUS_HTTP_PORT="$port" \
+        QUARKUS_OIDC_AUTH_SERVER_URL="$ISSUER" \
+        QUARKUS_OIDC_CLIENT_ID=wallet-care-bff \
+        java "$@" -jar "$APP_JAR") >"$SERVICE_LOG" 2>&1 &
+    SERVICE_PID=$!
+    SERVICE_URL="http://127.0.0.1:$port"
+    local i code
+    STARTUP_S=""
+    for ((i = 0; i < 600; i++)); do
+        kill -0 "$SERVICE_PID" 2>/dev/null || { tail -30 "$SERVICE_LOG" >&2; die "the service exited during start-up"; }
+        if [[ -z "$STARTUP_S" ]] && grep -q 'started in' "$SERVICE_LOG"; then
+            STARTUP_S=$(sed -n 's/.*started in \([0-9.]*\)s.*/\1/p' "$SERVICE_LOG" | head -1)
+        fi
+        if [[ -n "$STARTUP_S" ]]; then
+            code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
+                -H "Authorization: Bearer $TOKEN" --data-binary @"$BENCH_DIR/search-request.json" "$SERVICE_URL/customers/search" || true)
+            if [[ $code == 2* ]]; then break; fi
+        fi
+        sleep 0.05
+    done
+    [[ -n "$STARTUP_S" ]] || die "no 'started in' line in the service log after 30 s"
+    [[ $code == 2* ]] || { tail -30 "$SERVICE_LOG" >&2; die "the service answers the search with $code"; }
+    FIRST_ANSWER_S=$(awk -v ms=$(($(now_ms) - t0)) 'BEGIN { printf "%.3f", ms / 1000 }')
+    # Does it check the bearer token yet? (before the security commit it ignores it)
+    code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
+        --data-binary @"$BENCH_DIR/search-request.json" "$SERVICE_URL/customers/search" || true)
+    if [[ $code == 401 ]]; then SECURITY="OIDC bearer token enforced (401 without it)"
+    else SECURITY="token not checked (search without a token answers $code)"; fi
+    log "service up (pid $SERVICE_PID) on :$port: started in ${STARTUP_S}s (first answer after ${FIRST_ANSWER_S}s wall clock); $SECURITY"
+}
+
+rss_mb() { # pid -> resident set in MiB
+    awk '{ printf "%.1f", $1 / 1024 }' <<<"$(ps -o rss= -p "$1")"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# wrk
+# ---------------------------------------------------------------------------------------------------------------
+# run_wrk label threads conns duration url body-file token -> BENCH line in $OUT/wrk-<label>.txt, fields in R_*
+run_wrk() {
+    local label=$1 threads=$2 conns=$3 duration=$4 url=$5 body=$6 token=${7:-}
+    local out=$OUT/wrk-$label.txt
+    log "wrk $label: -t$threads -c$conns -d$duration $url"
+    BENCH_BODY_FILE=$body BENCH_TOKEN=$token wrk -t"$threads" -c"$conns" -d"$duration" --latency \
+        -s "$BENCH_DIR/post.lua" "$url" > "$out" 2>&1 &
+    WRK_PID=$!
+    wait "$WRK_PID" || { cat "$out" >&2; die "wrk $label failed"; }
+    WRK_PID=""
+    local line
+    line=$(grep '^BENCH ' "$out") || { cat "$out" >&2; die "wrk $label printed no result"; }
+    local kv
+    for kv in ${line#BENCH }; do printf -v "R_${kv%%=*}" '%s' "${kv#*=}"; done
+    R_errors=$((R_connect_errors + R_read_errors + R_write_errors + R_timeouts))
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# noisy neighbours: this is a 2-core box shared with builds; say so in the report when it was busy
+# ---------------------------------------------------------------------------------------------------------------
+cpu_busy_pct() { # share of all CPUs busy over the next second, in %
+    local a b
+    a=$(head -1 /proc/stat); sleep 1; b=$(head -1 /proc/stat)
+    awk -v a="$a" -v b="$b" 'BEGIN { split(a, x); split(b, y); t = 0; i = 0
+        for (k = 2; k <= 9; k++) t += y[k] - x[k]
+        i = (y[5] - x[5]) + (y[6] - x[6]); printf "%.0f", t ? 100 * (t - i) / t : 0 }'
+}
+
+# WAIT_QUIET=<seconds>: wait up to that long for the CPUs to be < 15 % busy (0 = just measure). Sets BUSY_AT_START.
+wait_for_quiet() {
+    local limit=${WAIT_QUIET:-0} waited=0
+    BUSY_AT_START=$(cpu_busy_pct)
+    while ((BUSY_AT_START >= 15 && waited < limit)); do
+        ((waited % 30 == 0)) && log "CPUs ${BUSY_AT_START} % busy before the run; waiting for quiet (WAIT_QUIET=$limit s)"
+        sleep 4; waited=$((waited + 5))
+        BUSY_AT_START=$(cpu_busy_pct)
+    done
+    if ((BUSY_AT_START >= 15)); then
+        log "WARNING: other processes keep the CPUs ${BUSY_AT_START} % busy: numbers will be noisy"
+    fi
+}

@@ -1,0 +1,180 @@
+#!/usr/bin/env bash
+# Wallet Care BFF benchmark: what the BFF costs on top of the gateway, side by side, in one run.
+#
+#   bash bench/run.sh                 # ~1.5 min (plus a build when the jar is missing or older than src/)
+#   PROFILE=1 bash bench/run.sh       # service only, 50 connections, JFR recording -> /tmp/bench.jfr + hot-spot summary
+#
+# On this machine, loopback only, it starts one throwaway nginx (own prefix dir, free ports picked at run time) that is
+#   - a stand-in Paydiant gateway answering lookup/activation with constants (its access log counts gateway calls),
+#   - an nginx hop that only proxies to the stand-in (keep-alive upstream): the reference for one lean extra hop,
+#   - a throwaway OIDC identity provider (discovery + JWKS of an RSA key made now; one RS256 token is minted),
+# then the service (prod profile, -Xmx128m) against the stand-in, and drives all three with wrk:
+# 1 connection (latency), then 50 connections (throughput), after a warm-up of the service. It ends with one
+# unlock of Paul, counting the gateway calls it causes. Results: stdout (markdown) and bench/out/<time>/.
+#
+# Knobs (environment): DURATION=10s WARMUP=15s JAVA_OPTS="<extra JVM flags>" BUILD=auto|always|never
+#   WAIT_QUIET=0 (seconds to wait for an idle machine first) NGINX_WORKERS=auto PROFILE=0|1 JFR_FILE=/tmp/bench.jfr PROFILE_DELAY=20 PROFILE_DURATION=32s OUT_DIR=... KEEP_WORK=0
+# Every process it starts (nginx, java, wrk) is ended on exit, and its temp dir removed, by an EXIT trap.
+set -euo pipefail
+
+# shellcheck source=bench/lib.sh
+source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
+
+DURATION=${DURATION:-10s}
+WARMUP=${WARMUP:-15s}
+PROFILE=${PROFILE:-0}
+JAVA_OPTS=${JAVA_OPTS:-}
+JFR_FILE=${JFR_FILE:-/tmp/bench.jfr}
+PROFILE_DELAY=${PROFILE_DELAY:-20}
+PROFILE_DURATION=${PROFILE_DURATION:-32s}
+
+install_traps
+T_START=$(now_ms)
+ensure_tools
+build_if_needed
+wait_for_quiet
+
+WORK=$(mktemp -d /tmp/wallet-care-bench.XXXXXX)
+chmod 755 "$WORK"   # nginx workers run as nobody
+OUT=${OUT_DIR:-$BENCH_DIR/out/$(date +%Y%m%d-%H%M%S)$( ((PROFILE)) && echo -profile || true)}
+mkdir -p "$OUT"
+SERVICE_LOG=$OUT/service.log
+
+read -r STANDIN_PORT HOP_PORT IDP_PORT SERVICE_PORT < <(free_ports 4)
+make_identity "$IDP_PORT"
+start_nginx "$STANDIN_PORT" "$HOP_PORT" "$IDP_PORT"
+
+JAVA_FLAGS=(-Xmx128m)
+# shellcheck disable=SC2206
+[[ -n "$JAVA_OPTS" ]] && JAVA_FLAGS+=($JAVA_OPTS)
+if ((PROFILE)); then
+    rm -f "$JFR_FILE"
+    JAVA_FLAGS+=("-XX:StartFlightRecording=delay=${PROFILE_DELAY}s,duration=30s,filename=$JFR_FILE,settings=profile")
+fi
+T_LAUNCH=$(now_ms)
+start_service "$SERVICE_PORT" "${JAVA_FLAGS[@]}"
+
+STANDIN_URL=http://127.0.0.1:$STANDIN_PORT/b2b-gateway/customers/lookup
+HOP_URL=http://127.0.0.1:$HOP_PORT/b2b-gateway/customers/lookup
+SEARCH_URL=$SERVICE_URL/customers/search
+LOOKUP_BODY=$BENCH_DIR/stand-in/lookup-request.json
+SEARCH_BODY=$BENCH_DIR/search-request.json
+
+blocked_warnings() { grep -ciE 'blocked thread|has been blocked|blocking' "$SERVICE_LOG" || true; }
+
+# ---------------------------------------------------------------------------------------------------------------
+if ((PROFILE)); then
+    run_wrk warmup-c50 2 50 "$WARMUP" "$SEARCH_URL" "$SEARCH_BODY" "$TOKEN"
+    wait_ms=$((PROFILE_DELAY * 1000 - ($(now_ms) - T_LAUNCH)))
+    if ((wait_ms > 0)); then log "waiting ${wait_ms} ms for the JFR recording to start"; sleep "$(awk -v m=$wait_ms 'BEGIN{print m/1000}')"; fi
+    run_wrk profile-c50 2 50 "$PROFILE_DURATION" "$SEARCH_URL" "$SEARCH_BODY" "$TOKEN"
+    P_RPS=$R_rps P_P50=$R_p50_us P_P99=$R_p99_us P_BAD=$((R_non2xx + R_errors))
+    log "waiting for $JFR_FILE"
+    for ((i = 0; i < 200; i++)); do
+        [[ -s "$JFR_FILE" ]] && jfr summary "$JFR_FILE" >/dev/null 2>&1 && break
+        sleep 0.2
+    done
+    jfr summary "$JFR_FILE" >/dev/null 2>&1 || die "no JFR recording at $JFR_FILE"
+    P_RSS=$(rss_mb "$SERVICE_PID")
+    {
+        echo "## Profile: service under 50 connections ($PROFILE_DURATION, JFR settings=profile, 30 s recording)"
+        echo
+        echo "JVM flags: \`${JAVA_FLAGS[*]}\`; $SECURITY"
+        echo "Load while recording: $(printf '%.0f' "$P_RPS") req/s, p50 $(awk -v v="$P_P50" 'BEGIN{printf "%.3f", v/1000}') ms, p99 $(awk -v v="$P_P99" 'BEGIN{printf "%.3f", v/1000}') ms, non-2xx/errors $P_BAD; RSS after ${P_RSS} MB"
+        echo "Vert.x blocked-thread / blocking warnings in the service log: $(blocked_warnings); CPUs busy with other processes before the run: ${BUSY_AT_START} %"
+        grep -iE 'blocked thread|has been blocked|blocking' "$SERVICE_LOG" | head -5 | sed 's/^/    /' || true
+        echo
+        bash "$BENCH_DIR/jfr-summary.sh" "$JFR_FILE"
+    } | tee "$OUT/profile.md"
+    log "recording: $JFR_FILE; summary: $OUT/profile.md; service log: $SERVICE_LOG"
+    exit 0
+fi
+
+# ---------------------------------------------------------------------------------------------------------------
+declare -A RPS P50 P99 BAD CALLS
+run_wrk warmup-c50 2 50 "$WARMUP" "$SEARCH_URL" "$SEARCH_BODY" "$TOKEN"
+WARMUP_BAD=$((R_non2xx + R_errors))
+for conns in 1 50; do
+    threads=$((conns == 1 ? 1 : 2))
+    for path in direct hop service; do
+        case $path in
+            direct) url=$STANDIN_URL body=$LOOKUP_BODY token="" ;;
+            hop) url=$HOP_URL body=$LOOKUP_BODY token="" ;;
+            service) url=$SEARCH_URL body=$SEARCH_BODY token=$TOKEN ;;
+        esac
+        before=$(standin_lines)
+        run_wrk "$path-c$conns" "$threads" "$conns" "$DURATION" "$url" "$body" "$token"
+        after=$(standin_lines)
+        RPS[$path,$conns]=$R_rps P50[$path,$conns]=$R_p50_us P99[$path,$conns]=$R_p99_us
+        BAD[$path,$conns]="$R_non2xx/$R_errors"
+        CALLS[$path,$conns]=$(awk -v c=$((after - before)) -v r="$R_requests" 'BEGIN { printf "%.3f", r ? c / r : 0 }')
+    done
+done
+RSS=$(rss_mb "$SERVICE_PID")
+SERVICE_BAD=$((${BAD[service,1]%/*} + ${BAD[service,1]#*/} + ${BAD[service,50]%/*} + ${BAD[service,50]#*/}))
+
+# --- one unlock of Paul: count the stand-in's access-log lines it causes ----------------------------------------
+log "unlock of vmiTxZcaSEym, counting gateway calls"
+mark=$(standin_lines)
+UNLOCK_RID=bench-unlock-$RANDOM$RANDOM
+unlock_answer=$(curl -s -w '\n%{http_code}' -X POST -H "Authorization: Bearer $TOKEN" -H "X-Request-Id: $UNLOCK_RID" \
+    "$SERVICE_URL/customers/vmiTxZcaSEym/unlock" || true)
+UNLOCK_HTTP=${unlock_answer##*$'\n'}
+UNLOCK_OUTCOME=$(grep -o '"outcome" *: *"[A-Z_]*"' <<<"$unlock_answer" | grep -o '[A-Z_]*"$' | tr -d '"' || true)
+sleep 0.3
+tail -n +$((mark + 1)) "$STANDIN_LOG" > "$OUT/unlock-gateway-calls.log"
+read -r U_PRE U_ACT U_POST U_OTHER U_SEQ < <(awk '
+    $3 ~ /\/lookup$/     { if (act) post++; else pre++; seq = seq "L"; next }
+    $3 ~ /\/activation$/ { act++; seq = seq "A"; next }
+                         { other++; seq = seq "?" }
+    END { printf "%d %d %d %d %s\n", pre, act, post, other, (seq == "" ? "-" : seq) }' "$OUT/unlock-gateway-calls.log")
+UNLOCK_CALLS="$U_PRE lookup + $U_ACT activation + $U_POST confirming lookup"
+((U_OTHER)) && UNLOCK_CALLS+=" + $U_OTHER other"
+
+# --- report ------------------------------------------------------------------------------------------------------
+ms() { awk -v v="$1" 'BEGIN { printf "%.3f", v / 1000 }'; }
+verdict() { # measured goal direction(le|ge) unit -> "PASS (margin ...)" / "MISS (by ...)"
+    awk -v m="$1" -v g="$2" -v d="$3" -v u="$4" 'BEGIN {
+        ok = (d == "le") ? (m <= g) : (m >= g); diff = (m > g) ? m - g : g - m
+        if (ok) printf "PASS (%.3g %s to spare)", diff, u; else printf "MISS (by %.3g %s)", diff, u }'
+}
+THR_PCT=$(awk -v s="${RPS[service,50]}" -v h="${RPS[hop,50]}" 'BEGIN { printf "%.1f", 100 * s / h }')
+ADD_P50=$(awk -v s="${P50[service,1]}" -v d="${P50[direct,1]}" 'BEGIN { printf "%.3f", (s - d) / 1000 }')
+ADD_P99=$(awk -v s="${P99[service,1]}" -v d="${P99[direct,1]}" 'BEGIN { printf "%.3f", (s - d) / 1000 }')
+if ((U_PRE <= 1 && U_ACT <= 2 && U_POST <= 1 && U_OTHER == 0)) && [[ $UNLOCK_HTTP == 200 ]]; then UNLOCK_VERDICT=PASS; else UNLOCK_VERDICT=MISS; fi
+if ((SERVICE_BAD == 0)); then BAD_VERDICT=PASS; else BAD_VERDICT="MISS (by $SERVICE_BAD)"; fi
+stop_service   # so the CPU sample below sees only other processes
+BUSY_AT_END=$(cpu_busy_pct)
+T_TOTAL=$(awk -v ms=$(($(now_ms) - T_START)) 'BEGIN { printf "%.0f", ms / 1000 }')
+
+{
+    echo "### Wallet Care BFF vs. a lean gateway: $(date -u +%Y-%m-%dT%H:%MZ)"
+    echo
+    echo "wrk $DURATION per cell (1 connection: -t1 -c1; 50 connections: -t2 -c50), after a $WARMUP warm-up of the service at 50 connections."
+    echo "direct/hop: \`POST /b2b-gateway/customers/lookup\` (seed request) to the nginx stand-in / through the nginx hop; service: \`POST /customers/search {\"phone\":\"9991234444\"}\` with a bearer token (2 customers back)."
+    echo "Service: \`java ${JAVA_FLAGS[*]} -jar target/quarkus-app/quarkus-run.jar\` (prod profile); $SECURITY. nginx worker_processes ${NGINX_WORKERS:-auto}."
+    echo
+    echo "| path | conns | req/s | p50 ms | p99 ms | non-2xx / socket errors | stand-in calls per request |"
+    echo "|---|---:|---:|---:|---:|---:|---:|"
+    for conns in 1 50; do
+        for path in direct hop service; do
+            case $path in direct) name="direct to stand-in" ;; hop) name="nginx hop" ;; service) name="**service**" ;; esac
+            printf '| %s | %d | %.0f | %s | %s | %s | %s |\n' "$name" "$conns" "${RPS[$path,$conns]}" \
+                "$(ms "${P50[$path,$conns]}")" "$(ms "${P99[$path,$conns]}")" "${BAD[$path,$conns]}" "${CALLS[$path,$conns]}"
+        done
+    done
+    echo
+    echo "| target | measured | goal | result |"
+    echo "|---|---|---|---|"
+    echo "| throughput vs nginx hop (50 conns) | $THR_PCT % ($(printf '%.0f' "${RPS[service,50]}") vs $(printf '%.0f' "${RPS[hop,50]}") req/s) | ≥ 30 % | $(verdict "$THR_PCT" 30 ge '%-points') |"
+    echo "| added latency p50 (service − direct, 1 conn) | $ADD_P50 ms | ≤ 0.5 ms | $(verdict "$ADD_P50" 0.5 le ms) |"
+    echo "| added latency p99 (service − direct, 1 conn) | $ADD_P99 ms | ≤ 2 ms | $(verdict "$ADD_P99" 2 le ms) |"
+    echo "| RSS after the run | $RSS MB | ≤ 150 MB | $(verdict "$RSS" 150 le MB) |"
+    echo "| start-up (log \"started in\") | ${STARTUP_S} s (first answer ${FIRST_ANSWER_S} s after launch) | ≤ 1.0 s | $(verdict "$STARTUP_S" 1.0 le s) |"
+    echo "| gateway calls per unlock | $UNLOCK_CALLS (order $U_SEQ; HTTP $UNLOCK_HTTP ${UNLOCK_OUTCOME:-no outcome}) | ≤ 1 lookup + 2 activation + 1 confirming lookup | $UNLOCK_VERDICT |"
+    echo "| non-2xx + socket errors under load (service, 1 + 50 conns) | $SERVICE_BAD (warm-up: $WARMUP_BAD) | 0 | $BAD_VERDICT |"
+    echo
+    echo "Vert.x blocked-thread / blocking warnings in the service log: $(blocked_warnings). Whole run: ${T_TOTAL} s."
+    echo "CPUs busy with other processes just before the run: ${BUSY_AT_START} %; just after: ${BUSY_AT_END} % ($(nproc) CPUs)."
+} | tee "$OUT/results.md"
+log "results: $OUT/results.md (wrk outputs, service log and the unlock's gateway calls beside it)"

@@ -1,0 +1,60 @@
+package com.walletcare.bff.api;
+
+import java.security.Principal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.ext.Provider;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.walletcare.bff.care.ActionResult;
+import com.walletcare.bff.error.Problem;
+
+/**
+ * Writes one audit record for every answer to an {@link Audited} operation, to the {@code audit} log category: who,
+ * what, which customer, the outcome or error code, the request id and the time. It runs on the final answer, so
+ * refused (401/403) and failed calls are recorded too. Only ids and codes: no personal data.
+ */
+@Audited
+@Provider
+public class AuditFilter implements ContainerResponseFilter {
+
+    public static final String CATEGORY = "audit";
+    private static final Logger AUDIT = Logger.getLogger(CATEGORY);
+
+    private final ObjectMapper mapper;
+
+    AuditFilter(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        List<String> path = request.getUriInfo().getPathSegments().stream().map(segment -> segment.getPath()).toList();
+        Principal user = request.getSecurityContext().getUserPrincipal();
+        Object entity = response.getEntity();
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("actor", user == null ? null : user.getName());
+        record.put("action", path.get(path.size() - 1).toUpperCase(Locale.ROOT));
+        record.put("customerId", request.getUriInfo().getPathParameters().getFirst("id"));
+        record.put("status", response.getStatus());
+        record.put("outcome", entity instanceof ActionResult result ? result.outcome().name()
+                : entity instanceof Problem problem ? problem.code().name() : null);
+        record.put("requestId", request.getHeaderString(RequestIdFilter.HEADER));
+        record.put("at", Instant.now().toString());
+        try {
+            AUDIT.info(mapper.writeValueAsString(record));
+        } catch (JsonProcessingException e) {
+            AUDIT.error("Audit record could not be written for request " + record.get("requestId"));
+        }
+    }
+}

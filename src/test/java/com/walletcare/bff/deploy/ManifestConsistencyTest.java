@@ -1,0 +1,580 @@
+package com.walletcare.bff.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/**
+ * Keeps the deployment files (k8s/, docker/) consistent with the application. A plain unit test: it reads the raw
+ * files, from the project root (surefire's working directory), and needs neither Quarkus nor kubectl.
+ */
+class ManifestConsistencyTest {
+
+    /**
+     * Environment variables the deployment may set although application.properties does not name them. Kept short
+     * on purpose: each entry is a standard key of Quarkus or of the base image, documented in README.md, and a
+     * typo in any other name must fail.
+     * <ul>
+     * <li>{@code QUARKUS_OIDC_*}: the identity provider (auth-server-url, client-id, token audience / issuer, role
+     * claim path). Only some of these keys appear in application.properties; the rest are set per environment.</li>
+     * <li>{@code QUARKUS_LOG_LEVEL}: the root log level.</li>
+     * <li>{@code JAVA_OPTS_APPEND}, {@code JAVA_MAX_MEM_RATIO}: read by the image's run-java.sh (docker/Dockerfile.jvm),
+     * not by the application.</li>
+     * </ul>
+     */
+    static final List<String> ALLOWED_PREFIXES = List.of("QUARKUS_OIDC_");
+    static final Set<String> ALLOWED_NAMES = Set.of("QUARKUS_LOG_LEVEL", "JAVA_OPTS_APPEND", "JAVA_MAX_MEM_RATIO");
+
+    static final String SECRET_NAME = "wallet-care-bff-paydiant";
+    static final String SECRET_KEY = "partner-token";
+    static final int HTTP_PORT = 8080;
+    /** Names that must never be set as plain values in k8s/: they come from a Secret. */
+    static final Pattern SECRET_LIKE = Pattern.compile("TOKEN|SECRET|PASSWORD|CREDENTIAL");
+
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    static final Path ROOT = projectRoot();
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // (a) every environment variable set by the deployment is one the application reads
+    // ---------------------------------------------------------------------------------------------------------------
+
+    @Test
+    void everyEnvironmentVariableSetByTheDeploymentIsReadByTheApplication() {
+        Set<String> known = applicationEnvNames();
+        Map<String, Set<String>> set = deploymentEnvNames();
+        assertTrue(set.containsKey("PAYDIANT_GATEWAY_URL") && set.containsKey("PAYDIANT_PARTNER_TOKEN"),
+                "expected the deployment files to set PAYDIANT_GATEWAY_URL and PAYDIANT_PARTNER_TOKEN; found only " + set);
+
+        Map<String, Set<String>> unknown = new TreeMap<>();
+        set.forEach((name, where) -> {
+            if (!known.contains(name) && !isAllowListed(name)) {
+                unknown.put(name, where);
+            }
+        });
+        assertTrue(unknown.isEmpty(), () -> "environment variables set in the deployment files that the application"
+                + " does not read (no matching key in src/main/resources/application.properties, and not in the"
+                + " allow-list " + ALLOWED_PREFIXES + "* / " + new TreeSet<>(ALLOWED_NAMES) + "): " + unknown
+                + ". Fix the name, or add the key to application.properties.");
+    }
+
+    static boolean isAllowListed(String name) {
+        return ALLOWED_NAMES.contains(name) || ALLOWED_PREFIXES.stream().anyMatch(name::startsWith);
+    }
+
+    /** The env-var form of every key in application.properties, and of every key its values reference. */
+    static Set<String> applicationEnvNames() {
+        Properties props = applicationProperties();
+        Set<String> names = new TreeSet<>();
+        Pattern reference = Pattern.compile("\\$\\{([^}:$]+)");
+        for (String rawKey : props.stringPropertyNames()) {
+            addConfigKey(names, rawKey.replaceFirst("^%[^.]+\\.", ""));
+            Matcher m = reference.matcher(props.getProperty(rawKey));
+            while (m.find()) {
+                addConfigKey(names, m.group(1).trim());
+            }
+        }
+        return names;
+    }
+
+    static void addConfigKey(Set<String> names, String key) {
+        if (!key.isEmpty() && !key.contains("\"")) { // quoted keys (fault-tolerance method names) are not env-mapped
+            names.add(toEnvName(key));
+        }
+    }
+
+    /** MicroProfile Config / SmallRye mapping: every character but letters and digits becomes '_', upper-cased. */
+    static String toEnvName(String key) {
+        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+    }
+
+    /** Every env var name the deployment files set, with the files that set it. */
+    static Map<String, Set<String>> deploymentEnvNames() {
+        EnvNames names = new EnvNames();
+        JsonNode container = container();
+        for (JsonNode env : container.path("env")) {
+            names.put(env.path("name").asText(), "k8s/base/deployment.yaml env");
+        }
+        for (Doc doc : k8sDocs()) {
+            if ("ConfigMap".equals(doc.kind())) {
+                doc.node().path("data").fieldNames().forEachRemaining(n -> names.put(n, doc.source() + " data"));
+            }
+            if (isKustomization(doc)) {
+                for (JsonNode generator : doc.node().path("configMapGenerator")) {
+                    for (JsonNode literal : generator.path("literals")) {
+                        names.put(literalKey(literal.asText()), doc.source() + " configMapGenerator");
+                    }
+                    for (JsonNode envFile : generator.path("envs")) {
+                        Path file = ROOT.resolve(doc.source()).resolveSibling(envFile.asText());
+                        for (String line : readLines(file)) {
+                            if (!line.isBlank() && !line.trim().startsWith("#")) {
+                                names.put(literalKey(line), ROOT.relativize(file) + "");
+                            }
+                        }
+                    }
+                }
+            }
+            // Env vars added by an overlay's patch of the Deployment (strategic merge or JSON 6902)
+            if ("Deployment".equals(doc.kind()) && doc.source().contains("overlays")) {
+                for (JsonNode c : doc.node().path("spec").path("template").path("spec").path("containers")) {
+                    c.path("env").forEach(e -> names.put(e.path("name").asText(), doc.source() + " patch"));
+                }
+            }
+            if (doc.node().isArray()) {
+                for (JsonNode op : doc.node()) {
+                    if (op.path("path").asText().contains("/env")) {
+                        Stream.of(op.path("value")).flatMap(v -> v.isArray() ? stream(v) : Stream.of(v))
+                                .filter(v -> v.has("name"))
+                                .forEach(v -> names.put(v.path("name").asText(), doc.source() + " patch"));
+                    }
+                }
+            }
+        }
+        Path compose = ROOT.resolve("docker/compose.yaml");
+        if (Files.exists(compose)) {
+            for (JsonNode service : readYaml(compose).get(0).path("services")) {
+                JsonNode environment = service.path("environment");
+                if (environment.isObject()) {
+                    environment.fieldNames().forEachRemaining(n -> names.put(n, "docker/compose.yaml"));
+                } else {
+                    environment.forEach(e -> names.put(literalKey(e.asText()), "docker/compose.yaml"));
+                }
+            }
+        }
+        names.remove("");
+        return names;
+    }
+
+    /** name -> where it is set (a name can be set in several files). */
+    static class EnvNames extends TreeMap<String, Set<String>> {
+        void put(String name, String where) {
+            computeIfAbsent(name, n -> new TreeSet<>()).add(where);
+        }
+    }
+
+    static String literalKey(String literal) {
+        int eq = literal.indexOf('=');
+        return (eq < 0 ? literal : literal.substring(0, eq)).trim();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // (b) probes and ports
+    // ---------------------------------------------------------------------------------------------------------------
+
+    @Test
+    void probesUseTheQuarkusHealthEndpointsOnTheHttpPort() {
+        JsonNode container = container();
+        JsonNode httpPort = null;
+        for (JsonNode port : container.path("ports")) {
+            if ("http".equals(port.path("name").asText())) {
+                httpPort = port;
+            }
+        }
+        assertNotNull(httpPort, "the container must declare a port named 'http'");
+        assertEquals(HTTP_PORT, httpPort.path("containerPort").asInt(),
+                "the container port named 'http' must be " + HTTP_PORT + " (quarkus.http.port)");
+
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("startupProbe", "/q/health/started");
+        expected.put("livenessProbe", "/q/health/live");
+        expected.put("readinessProbe", "/q/health/ready");
+        expected.forEach((probe, path) -> {
+            JsonNode get = container.path(probe).path("httpGet");
+            assertFalse(get.isMissingNode(), probe + " must be an httpGet probe");
+            assertEquals(path, get.path("path").asText(), probe + " path");
+            assertPointsAtHttpPort(get.path("port"), probe + " port");
+        });
+
+        Doc service = k8sDocs().stream().filter(d -> "Service".equals(d.kind()) && !isKustomization(d)).findFirst()
+                .orElseThrow(() -> new AssertionError("no Service in k8s/"));
+        for (JsonNode port : service.node().path("spec").path("ports")) {
+            assertPointsAtHttpPort(port.path("targetPort"), "Service targetPort");
+        }
+
+        JsonNode annotations = deployment().path("spec").path("template").path("metadata").path("annotations");
+        if (annotations.has("prometheus.io/port")) {
+            assertEquals(String.valueOf(HTTP_PORT), annotations.path("prometheus.io/port").asText(),
+                    "prometheus.io/port annotation (metrics are served on the HTTP port, /q/metrics)");
+        }
+    }
+
+    static void assertPointsAtHttpPort(JsonNode port, String what) {
+        assertTrue("http".equals(port.asText()) || port.asInt() == HTTP_PORT,
+                what + " must be the port named 'http' or " + HTTP_PORT + ", was '" + port.asText() + "'");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // (c) security context
+    // ---------------------------------------------------------------------------------------------------------------
+
+    @Test
+    void theContainerRunsNonRootReadOnlyWithoutPrivileges() {
+        JsonNode pod = deployment().path("spec").path("template").path("spec").path("securityContext");
+        JsonNode ctr = container().path("securityContext");
+
+        boolean nonRoot = ctr.path("runAsNonRoot").isBoolean()
+                ? ctr.path("runAsNonRoot").asBoolean()
+                : pod.path("runAsNonRoot").asBoolean(false);
+        assertTrue(nonRoot, "runAsNonRoot must be true (container securityContext, or the pod's if the container"
+                + " does not set it)");
+        JsonNode runAsUser = ctr.has("runAsUser") ? ctr.path("runAsUser") : pod.path("runAsUser");
+        assertTrue(runAsUser.isMissingNode() || runAsUser.asInt() != 0, "runAsUser must not be 0 (root)");
+        assertTrue(ctr.path("readOnlyRootFilesystem").asBoolean(false),
+                "container securityContext.readOnlyRootFilesystem must be true");
+        assertTrue(ctr.has("allowPrivilegeEscalation") && !ctr.path("allowPrivilegeEscalation").asBoolean(true),
+                "container securityContext.allowPrivilegeEscalation must be false");
+        assertFalse(ctr.path("privileged").asBoolean(false), "the container must not be privileged");
+        List<String> dropped = stream(ctr.path("capabilities").path("drop")).map(JsonNode::asText).toList();
+        assertTrue(dropped.contains("ALL"), "container securityContext.capabilities.drop must contain ALL, was " + dropped);
+        assertTrue(ctr.path("capabilities").path("add").isEmpty(), "no capability may be added back");
+
+        boolean tmpIsWritable = stream(container().path("volumeMounts"))
+                .anyMatch(m -> "/tmp".equals(m.path("mountPath").asText()));
+        assertTrue(tmpIsWritable, "with a read-only root file system, /tmp must be a mounted volume (the JVM and"
+                + " Vert.x write there)");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // (d) the images run as a non-root user and expose the HTTP port
+    // ---------------------------------------------------------------------------------------------------------------
+
+    @Test
+    void theJvmImageRunsNonRootAndExposesTheHttpPort() {
+        List<String> image = finalStage(ROOT.resolve("docker/Dockerfile.jvm"));
+        String user = lastInstruction(image, "USER")
+                .orElseThrow(() -> new AssertionError("docker/Dockerfile.jvm has no USER line: it would run as root"));
+        String uid = user.split(":")[0];
+        assertFalse(uid.equals("root") || uid.equals("0"), "docker/Dockerfile.jvm USER must not be root, was " + user);
+        assertTrue(exposes(image, HTTP_PORT), "docker/Dockerfile.jvm must EXPOSE " + HTTP_PORT);
+
+        JsonNode pod = deployment().path("spec").path("template").path("spec").path("securityContext");
+        JsonNode runAsUser = container().path("securityContext").has("runAsUser")
+                ? container().path("securityContext").path("runAsUser")
+                : pod.path("runAsUser");
+        if (uid.matches("\\d+") && !runAsUser.isMissingNode()) {
+            assertEquals(uid, runAsUser.asText(), "the Deployment's runAsUser must be the user of docker/Dockerfile.jvm");
+        }
+
+        Path nativeFile = ROOT.resolve("docker/Dockerfile.native");
+        if (Files.exists(nativeFile)) {
+            List<String> runtime = finalStage(nativeFile);
+            String nativeUser = lastInstruction(runtime, "USER")
+                    .orElseThrow(() -> new AssertionError("the runtime stage of docker/Dockerfile.native has no USER"));
+            assertFalse(nativeUser.startsWith("root") || nativeUser.split(":")[0].equals("0"),
+                    "docker/Dockerfile.native USER must not be root, was " + nativeUser);
+            assertTrue(exposes(runtime, HTTP_PORT), "docker/Dockerfile.native must EXPOSE " + HTTP_PORT);
+        }
+    }
+
+    /** The instructions of the last stage (from its FROM on), continuation lines joined, comments dropped. */
+    static List<String> finalStage(Path dockerfile) {
+        List<String> instructions = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : readLines(dockerfile)) {
+            String trimmed = line.trim();
+            if (trimmed.startsWith("#") || trimmed.isEmpty() && current.length() == 0) {
+                continue;
+            }
+            if (trimmed.endsWith("\\")) {
+                current.append(trimmed, 0, trimmed.length() - 1).append(' ');
+                continue;
+            }
+            instructions.add(current.append(trimmed).toString().trim());
+            current.setLength(0);
+        }
+        int from = 0;
+        for (int i = 0; i < instructions.size(); i++) {
+            if (instructions.get(i).toUpperCase(Locale.ROOT).startsWith("FROM ")) {
+                from = i;
+            }
+        }
+        return instructions.subList(from, instructions.size());
+    }
+
+    static Optional<String> lastInstruction(List<String> instructions, String keyword) {
+        String prefix = keyword + " ";
+        return instructions.stream().filter(i -> i.toUpperCase(Locale.ROOT).startsWith(prefix))
+                .map(i -> i.substring(prefix.length()).trim()).reduce((a, b) -> b);
+    }
+
+    static boolean exposes(List<String> instructions, int port) {
+        return instructions.stream().filter(i -> i.toUpperCase(Locale.ROOT).startsWith("EXPOSE "))
+                .flatMap(i -> Stream.of(i.substring(7).trim().split("\\s+")))
+                .anyMatch(p -> p.equals(String.valueOf(port)) || p.equals(port + "/tcp"));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // (e) the partner token comes from the Secret, and no Secret is committed
+    // ---------------------------------------------------------------------------------------------------------------
+
+    @Test
+    void thePartnerTokenComesFromAnUncommittedSecret() {
+        JsonNode tokenEnv = stream(container().path("env"))
+                .filter(e -> "PAYDIANT_PARTNER_TOKEN".equals(e.path("name").asText())).findFirst()
+                .orElseThrow(() -> new AssertionError("the container must set PAYDIANT_PARTNER_TOKEN"));
+        JsonNode ref = tokenEnv.path("valueFrom").path("secretKeyRef");
+        assertEquals(SECRET_NAME, ref.path("name").asText(),
+                "PAYDIANT_PARTNER_TOKEN must come from secretKeyRef name " + SECRET_NAME + " (k8s/README.md)");
+        assertEquals(SECRET_KEY, ref.path("key").asText(), "PAYDIANT_PARTNER_TOKEN secretKeyRef key");
+
+        for (Doc doc : k8sDocs()) {
+            if ("Secret".equals(doc.kind())) {
+                assertTrue(doc.node().path("data").isEmpty() && doc.node().path("stringData").isEmpty(),
+                        doc.source() + " contains a Secret with data: secrets are created out of band, never committed");
+            }
+            if (isKustomization(doc)) {
+                assertTrue(doc.node().path("secretGenerator").isEmpty(),
+                        doc.source() + " has a secretGenerator: its values would be committed; create the Secret"
+                                + " out of band (k8s/README.md)");
+            }
+        }
+
+        // A secret-looking variable set as a plain value in k8s/ (ConfigMap, generator literal, env value)
+        Map<String, List<String>> plain = new TreeMap<>();
+        deploymentEnvNames().forEach((name, files) -> {
+            List<String> inK8s = files.stream().filter(w -> w.startsWith("k8s/")).toList();
+            boolean onlyFromSecret = stream(container().path("env")).noneMatch(
+                    e -> name.equals(e.path("name").asText()) && !e.path("valueFrom").has("secretKeyRef"))
+                    && inK8s.stream().allMatch(w -> w.equals("k8s/base/deployment.yaml env"));
+            if (SECRET_LIKE.matcher(name).find() && !inK8s.isEmpty() && !onlyFromSecret) {
+                plain.put(name, inK8s);
+            }
+        });
+        assertTrue(plain.isEmpty(), () -> "secret values set in plain text in k8s/ (use a secretKeyRef): " + plain);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // (f) the grace period outlasts preStop + Quarkus' graceful shutdown
+    // ---------------------------------------------------------------------------------------------------------------
+
+    @Test
+    void theTerminationGracePeriodOutlastsTheGracefulShutdown() {
+        JsonNode podSpec = deployment().path("spec").path("template").path("spec");
+        assertTrue(podSpec.has("terminationGracePeriodSeconds"), "set terminationGracePeriodSeconds explicitly");
+        long grace = podSpec.path("terminationGracePeriodSeconds").asLong();
+        long preStop = preStopSleepSeconds(container());
+
+        Properties props = applicationProperties();
+        String timeout = props.getProperty("%prod.quarkus.shutdown.timeout", props.getProperty("quarkus.shutdown.timeout"));
+        if (timeout == null) {
+            // No graceful shutdown configured: only the preStop sleep has to fit.
+            assertTrue(grace > preStop, "terminationGracePeriodSeconds (" + grace + ") must exceed the preStop sleep ("
+                    + preStop + " s)");
+            return;
+        }
+        Duration shutdown = parseQuarkusDuration(timeout);
+        assertTrue(Duration.ofSeconds(grace).compareTo(shutdown.plusSeconds(preStop)) > 0,
+                "terminationGracePeriodSeconds (" + grace + " s) must exceed the preStop sleep (" + preStop
+                        + " s) plus quarkus.shutdown.timeout (" + timeout + " in application.properties), or the"
+                        + " kubelet kills the JVM before in-flight requests finish");
+    }
+
+    static long preStopSleepSeconds(JsonNode container) {
+        JsonNode preStop = container.path("lifecycle").path("preStop");
+        if (preStop.path("sleep").has("seconds")) {
+            return preStop.path("sleep").path("seconds").asLong();
+        }
+        List<String> command = stream(preStop.path("exec").path("command")).map(JsonNode::asText).toList();
+        for (int i = 0; i + 1 < command.size(); i++) {
+            if (command.get(i).endsWith("sleep") && command.get(i + 1).matches("\\d+")) {
+                return Long.parseLong(command.get(i + 1));
+            }
+        }
+        return 0;
+    }
+
+    /** Quarkus' duration syntax: "20" (seconds), "20s", "500ms", "1m", "1h", "2d", or ISO-8601 "PT20S". */
+    static Duration parseQuarkusDuration(String raw) {
+        String value = raw.trim();
+        Matcher expression = Pattern.compile("^\\$\\{[^:}]+:([^}]*)}$").matcher(value);
+        if (expression.matches()) {
+            value = expression.group(1).trim(); // ${some.key:20s} -> its default
+        }
+        Matcher m = Pattern.compile("^(\\d+)(ms|s|m|h|d)?$", Pattern.CASE_INSENSITIVE).matcher(value);
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            String unit = m.group(2) == null ? "s" : m.group(2).toLowerCase(Locale.ROOT);
+            return switch (unit) {
+                case "ms" -> Duration.ofMillis(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                case "d" -> Duration.ofDays(n);
+                default -> Duration.ofSeconds(n);
+            };
+        }
+        try {
+            return Duration.parse(value.toUpperCase(Locale.ROOT).startsWith("P") ? value : "PT" + value);
+        } catch (DateTimeParseException e) {
+            throw new AssertionError("cannot parse quarkus.shutdown.timeout '" + raw + "'", e);
+        }
+    }
+
+    @Test
+    void durationsParseLikeQuarkus() {
+        assertEquals(Duration.ofSeconds(20), parseQuarkusDuration("20s"));
+        assertEquals(Duration.ofSeconds(20), parseQuarkusDuration("PT20S"));
+        assertEquals(Duration.ofSeconds(20), parseQuarkusDuration("20"));
+        assertEquals(Duration.ofMillis(500), parseQuarkusDuration("500ms"));
+        assertEquals(Duration.ofMinutes(1), parseQuarkusDuration("1m"));
+        assertEquals(Duration.ofSeconds(15), parseQuarkusDuration("${shutdown:15s}"));
+        assertEquals("PAYDIANT_LOOKUP_CIRCUIT_BREAKER_DELAY_MS", toEnvName("paydiant.lookup.circuit-breaker-delay-ms"));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // reading the files
+    // ---------------------------------------------------------------------------------------------------------------
+
+    record Doc(String source, JsonNode node) {
+        String kind() {
+            return node.path("kind").asText();
+        }
+    }
+
+    static boolean isKustomization(Doc doc) {
+        return doc.source().endsWith("kustomization.yaml") || doc.source().endsWith("kustomization.yml");
+    }
+
+    /** Every YAML document under k8s/, plus the inline patches of the kustomizations (they can hold manifests too). */
+    static List<Doc> k8sDocs() {
+        Path k8s = ROOT.resolve("k8s");
+        assertTrue(Files.isDirectory(k8s), "no k8s/ directory under " + ROOT);
+        List<Doc> docs = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(k8s)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+                    .sorted().toList()) {
+                String source = ROOT.relativize(file).toString().replace('\\', '/');
+                for (JsonNode node : readYaml(file)) {
+                    Doc doc = new Doc(source, node);
+                    docs.add(doc);
+                    if (isKustomization(doc)) {
+                        for (JsonNode patch : node.path("patches")) {
+                            for (JsonNode inline : readYaml(patch.path("patch").asText(""))) {
+                                docs.add(new Doc(source, inline));
+                            }
+                        }
+                        for (JsonNode patch : node.path("patchesStrategicMerge")) {
+                            readYaml(patch.asText("")).forEach(inline -> docs.add(new Doc(source, inline)));
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return docs;
+    }
+
+    static JsonNode deployment() {
+        List<Doc> deployments = k8sDocs().stream()
+                .filter(d -> "Deployment".equals(d.kind()) && d.source().startsWith("k8s/base/") && !isKustomization(d))
+                .toList();
+        assertEquals(1, deployments.size(), "expected exactly one Deployment in k8s/base/, found " + deployments.size());
+        return deployments.get(0).node();
+    }
+
+    static JsonNode container() {
+        JsonNode containers = deployment().path("spec").path("template").path("spec").path("containers");
+        assertTrue(containers.size() > 0, "the Deployment has no container");
+        for (JsonNode c : containers) {
+            if ("wallet-care-bff".equals(c.path("name").asText())) {
+                return c;
+            }
+        }
+        return containers.get(0);
+    }
+
+    static List<JsonNode> readYaml(Path file) {
+        try (Reader reader = Files.newBufferedReader(file)) {
+            return readAll(YAML.readerFor(JsonNode.class).readValues(reader));
+        } catch (IOException e) {
+            throw new AssertionError("cannot read " + file + " as YAML: " + e.getMessage(), e);
+        }
+    }
+
+    static List<JsonNode> readYaml(String text) {
+        if (text.isBlank()) {
+            return List.of();
+        }
+        try {
+            return readAll(YAML.readerFor(JsonNode.class).readValues(text));
+        } catch (IOException e) {
+            throw new AssertionError("cannot read an inline kustomize patch as YAML: " + e.getMessage(), e);
+        }
+    }
+
+    static List<JsonNode> readAll(MappingIterator<JsonNode> it) throws IOException {
+        List<JsonNode> nodes = new ArrayList<>();
+        while (it.hasNextValue()) {
+            JsonNode node = it.nextValue();
+            if (node != null && !node.isNull() && !node.isMissingNode()) {
+                nodes.add(node);
+            }
+        }
+        return nodes;
+    }
+
+    static Properties applicationProperties() {
+        Properties props = new Properties();
+        try (Reader reader = Files.newBufferedReader(ROOT.resolve("src/main/resources/application.properties"))) {
+            props.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return props;
+    }
+
+    static List<String> readLines(Path file) {
+        try {
+            return Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new AssertionError("cannot read " + file, e);
+        }
+    }
+
+    static Stream<JsonNode> stream(JsonNode array) {
+        List<JsonNode> items = new ArrayList<>();
+        Iterator<JsonNode> it = array.elements();
+        it.forEachRemaining(items::add);
+        return items.stream();
+    }
+
+    /** Surefire runs in the project root; walk up from the working directory in case an IDE runs elsewhere. */
+    static Path projectRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve("k8s"))) {
+                return dir;
+            }
+        }
+        return fail("run from the project root: no directory with pom.xml and k8s/ above " + Path.of("").toAbsolutePath());
+    }
+}
