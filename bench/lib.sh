@@ -269,16 +269,31 @@ rss_mb() { # pid -> resident set in MiB
 # ---------------------------------------------------------------------------------------------------------------
 # wrk
 # ---------------------------------------------------------------------------------------------------------------
-# run_wrk label threads conns duration url body-file token -> BENCH line in $OUT/wrk-<label>.txt, fields in R_*
+# CPU ticks: all busy (user+nice+system+steal), all, and ours (java, nginx master + workers, reaped children = wrk/curl)
+cpu_ticks() {
+    local ours=0 pid
+    for pid in $SERVICE_PID $NGINX_PID $( [[ -n "$NGINX_PID" ]] && pgrep -P "$NGINX_PID" || true); do
+        if [[ -r /proc/$pid/stat ]]; then ours=$((ours + $(sed 's/^.*) //' "/proc/$pid/stat" | awk '{ print $12 + $13 }'))); fi
+    done
+    ours=$((ours + $(sed 's/^.*) //' "/proc/$$/stat" | awk '{ print $14 + $15 }')))
+    awk -v ours="$ours" '/^cpu / { all = 0; for (i = 2; i <= 9; i++) all += $i; print $2 + $3 + $4 + $9, all, ours; exit }' /proc/stat
+}
+
+# run_wrk label threads conns duration url body-file token -> BENCH line in $OUT/wrk-<label>.txt, fields in R_*;
+# R_noise = % of all CPUs used by processes other than this benchmark's during the run (a busy neighbour skews it).
 run_wrk() {
     local label=$1 threads=$2 conns=$3 duration=$4 url=$5 body=$6 token=${7:-}
-    local out=$OUT/wrk-$label.txt
+    local out=$OUT/wrk-$label.txt c0 c1
     log "wrk $label: -t$threads -c$conns -d$duration $url"
+    c0=$(cpu_ticks)
     BENCH_BODY_FILE=$body BENCH_TOKEN=$token wrk -t"$threads" -c"$conns" -d"$duration" --latency \
         -s "$BENCH_DIR/post.lua" "$url" > "$out" 2>&1 &
     WRK_PID=$!
     wait "$WRK_PID" || { cat "$out" >&2; die "wrk $label failed"; }
     WRK_PID=""
+    c1=$(cpu_ticks)
+    R_noise=$(awk -v a="$c0" -v b="$c1" 'BEGIN { split(a, x, " "); split(b, y, " ")
+        o = (y[1] - x[1]) - (y[3] - x[3]); if (o < 0) o = 0; printf "%.0f", (y[2] - x[2]) ? 100 * o / (y[2] - x[2]) : 0 }')
     local line
     line=$(grep '^BENCH ' "$out") || { cat "$out" >&2; die "wrk $label printed no result"; }
     local kv

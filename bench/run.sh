@@ -68,7 +68,7 @@ if ((PROFILE)); then
     wait_ms=$((PROFILE_DELAY * 1000 - ($(now_ms) - T_LAUNCH)))
     if ((wait_ms > 0)); then log "waiting ${wait_ms} ms for the JFR recording to start"; sleep "$(awk -v m=$wait_ms 'BEGIN{print m/1000}')"; fi
     run_wrk profile-c50 2 50 "$PROFILE_DURATION" "$SEARCH_URL" "$SEARCH_BODY" "$TOKEN"
-    P_RPS=$R_rps P_P50=$R_p50_us P_P99=$R_p99_us P_BAD=$((R_non2xx + R_errors))
+    P_RPS=$R_rps P_P50=$R_p50_us P_P99=$R_p99_us P_BAD=$((R_non2xx + R_errors)) P_NOISE=$R_noise
     log "waiting for $JFR_FILE"
     for ((i = 0; i < 200; i++)); do
         [[ -s "$JFR_FILE" ]] && jfr summary "$JFR_FILE" >/dev/null 2>&1 && break
@@ -80,7 +80,7 @@ if ((PROFILE)); then
         echo "## Profile: service under 50 connections ($PROFILE_DURATION, JFR settings=profile, 30 s recording)"
         echo
         echo "JVM flags: \`${JAVA_FLAGS[*]}\`; $SECURITY"
-        echo "Load while recording: $(printf '%.0f' "$P_RPS") req/s, p50 $(awk -v v="$P_P50" 'BEGIN{printf "%.3f", v/1000}') ms, p99 $(awk -v v="$P_P99" 'BEGIN{printf "%.3f", v/1000}') ms, non-2xx/errors $P_BAD; RSS after ${P_RSS} MB"
+        echo "Load while recording: $(printf '%.0f' "$P_RPS") req/s, p50 $(awk -v v="$P_P50" 'BEGIN{printf "%.3f", v/1000}') ms, p99 $(awk -v v="$P_P99" 'BEGIN{printf "%.3f", v/1000}') ms, non-2xx/errors $P_BAD; RSS after ${P_RSS} MB; other processes' CPU during it ${P_NOISE} %"
         echo "Vert.x blocked-thread / blocking warnings in the service log: $(blocked_warnings); CPUs busy with other processes before the run: ${BUSY_AT_START} %"
         grep -iE 'blocked thread|has been blocked|blocking' "$SERVICE_LOG" | head -5 | sed 's/^/    /' || true
         echo
@@ -91,7 +91,7 @@ if ((PROFILE)); then
 fi
 
 # ---------------------------------------------------------------------------------------------------------------
-declare -A RPS P50 P99 BAD CALLS
+declare -A RPS P50 P99 BAD CALLS NOISE
 run_wrk warmup-c50 2 50 "$WARMUP" "$SEARCH_URL" "$SEARCH_BODY" "$TOKEN"
 WARMUP_BAD=$((R_non2xx + R_errors))
 for conns in 1 50; do
@@ -106,7 +106,7 @@ for conns in 1 50; do
         run_wrk "$path-c$conns" "$threads" "$conns" "$DURATION" "$url" "$body" "$token"
         after=$(standin_lines)
         RPS[$path,$conns]=$R_rps P50[$path,$conns]=$R_p50_us P99[$path,$conns]=$R_p99_us
-        BAD[$path,$conns]="$R_non2xx/$R_errors"
+        BAD[$path,$conns]="$R_non2xx/$R_errors" NOISE[$path,$conns]=$R_noise
         CALLS[$path,$conns]=$(awk -v c=$((after - before)) -v r="$R_requests" 'BEGIN { printf "%.3f", r ? c / r : 0 }')
     done
 done
@@ -154,13 +154,14 @@ T_TOTAL=$(awk -v ms=$(($(now_ms) - T_START)) 'BEGIN { printf "%.0f", ms / 1000 }
     echo "direct/hop: \`POST /b2b-gateway/customers/lookup\` (seed request) to the nginx stand-in / through the nginx hop; service: \`POST /customers/search {\"phone\":\"9991234444\"}\` with a bearer token (2 customers back)."
     echo "Service: \`java ${JAVA_FLAGS[*]} -jar target/quarkus-app/quarkus-run.jar\` (prod profile); $SECURITY. nginx worker_processes ${NGINX_WORKERS:-auto}."
     echo
-    echo "| path | conns | req/s | p50 ms | p99 ms | non-2xx / socket errors | stand-in calls per request |"
-    echo "|---|---:|---:|---:|---:|---:|---:|"
+    echo "| path | conns | req/s | p50 ms | p99 ms | non-2xx / socket errors | stand-in calls per request | other processes' CPU % |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|"
     for conns in 1 50; do
         for path in direct hop service; do
             case $path in direct) name="direct to stand-in" ;; hop) name="nginx hop" ;; service) name="**service**" ;; esac
-            printf '| %s | %d | %.0f | %s | %s | %s | %s |\n' "$name" "$conns" "${RPS[$path,$conns]}" \
-                "$(ms "${P50[$path,$conns]}")" "$(ms "${P99[$path,$conns]}")" "${BAD[$path,$conns]}" "${CALLS[$path,$conns]}"
+            printf '| %s | %d | %.0f | %s | %s | %s | %s | %s |\n' "$name" "$conns" "${RPS[$path,$conns]}" \
+                "$(ms "${P50[$path,$conns]}")" "$(ms "${P99[$path,$conns]}")" "${BAD[$path,$conns]}" "${CALLS[$path,$conns]}" \
+                "${NOISE[$path,$conns]}"
         done
     done
     echo
@@ -176,5 +177,7 @@ T_TOTAL=$(awk -v ms=$(($(now_ms) - T_START)) 'BEGIN { printf "%.0f", ms / 1000 }
     echo
     echo "Vert.x blocked-thread / blocking warnings in the service log: $(blocked_warnings). Whole run: ${T_TOTAL} s."
     echo "CPUs busy with other processes just before the run: ${BUSY_AT_START} %; just after: ${BUSY_AT_END} % ($(nproc) CPUs)."
+    max_noise=0; for v in "${NOISE[@]}"; do if ((v > max_noise)); then max_noise=$v; fi; done
+    if ((max_noise > 5)); then echo "**Noisy run**: other processes took up to ${max_noise} % of the CPUs during a measurement; repeat on an idle machine (WAIT_QUIET=300)."; fi
 } | tee "$OUT/results.md"
 log "results: $OUT/results.md (wrk outputs, service log and the unlock's gateway calls beside it)"

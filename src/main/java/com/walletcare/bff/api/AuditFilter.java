@@ -19,10 +19,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.walletcare.bff.care.ActionResult;
 import com.walletcare.bff.error.Problem;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * Writes one audit record for every answer to an {@link Audited} operation, to the {@code audit} log category: who,
  * what, which customer, the outcome or error code, the request id and the time. It runs on the final answer, so
- * refused (401/403) and failed calls are recorded too. Only ids and codes: no personal data.
+ * refused (401/403) and failed calls are recorded too. Only ids and codes: no personal data. The same outcome is
+ * counted in {@code wallet_actions_total{action, outcome}}.
  */
 @Audited
 @Provider
@@ -32,9 +35,11 @@ public class AuditFilter implements ContainerResponseFilter {
     private static final Logger AUDIT = Logger.getLogger(CATEGORY);
 
     private final ObjectMapper mapper;
+    private final MeterRegistry registry;
 
-    AuditFilter(ObjectMapper mapper) {
+    AuditFilter(ObjectMapper mapper, MeterRegistry registry) {
         this.mapper = mapper;
+        this.registry = registry;
     }
 
     @Override
@@ -51,6 +56,8 @@ public class AuditFilter implements ContainerResponseFilter {
                 : entity instanceof Problem problem ? problem.code().name() : null);
         record.put("requestId", request.getHeaderString(RequestIdFilter.HEADER));
         record.put("at", Instant.now().toString());
+        registry.counter("wallet.actions", "action", (String) record.get("action"),
+                "outcome", String.valueOf(record.get("outcome"))).increment();
         try {
             AUDIT.info(mapper.writeValueAsString(record));
         } catch (JsonProcessingException e) {

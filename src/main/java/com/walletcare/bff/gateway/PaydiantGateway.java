@@ -1,6 +1,8 @@
 package com.walletcare.bff.gateway;
 
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,6 +15,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import com.walletcare.bff.customer.RequestTrace;
 import com.walletcare.bff.customer.SearchCriteria;
 
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -22,19 +25,24 @@ import io.smallrye.mutiny.Uni;
  * <p>Fault tolerance (values in application.properties, under the paydiant.lookup / paydiant.activation keys):
  * a per-attempt timeout, retries of transient failures only, and a circuit breaker that counts transient failures
  * only. A FAILED status or a 401 is neither retried nor held against the gateway's health. Each retry re-subscribes
- * the Uni and so sends a new request with a new messageId.
+ * the Uni and so sends a new request with a new messageId. The breakers are named for readiness and metrics.
  */
 @ApplicationScoped
 public class PaydiantGateway {
 
+    public static final String LOOKUP_CIRCUIT = "paydiant-lookup";
+    public static final String ACTIVATION_CIRCUIT = "paydiant-activation";
+
     private final PaydiantClient client;
+    private final GatewayMetrics metrics;
     private final String authorization;
     private final String partnerId;
     private final String versionId;
     private final String environmentId;
 
-    PaydiantGateway(@RestClient PaydiantClient client, GatewayConfig config) {
+    PaydiantGateway(@RestClient PaydiantClient client, GatewayConfig config, GatewayMetrics metrics) {
         this.client = client;
+        this.metrics = metrics;
         this.authorization = "Basic " + config.partnerToken();
         this.partnerId = config.partnerId().orElse("");
         this.versionId = config.versionId().orElse("");
@@ -45,16 +53,13 @@ public class PaydiantGateway {
     @Timeout
     @Retry(retryOn = { GatewayUnavailableException.class, TimeoutException.class })
     @CircuitBreaker(failOn = { GatewayUnavailableException.class, TimeoutException.class })
+    @CircuitBreakerName(LOOKUP_CIRCUIT)
     public Uni<List<Wallet>> lookup(SearchCriteria criteria, RequestTrace trace) {
-        return Uni.createFrom()
-                .deferred(() -> client.lookup(authorization, LookupRequest.of(header(trace), criteria)))
-                .onFailure().transform(GatewayFailures::classify)
-                .map(response -> {
-                    if (response == null || response.result() == null) {
-                        throw new GatewayRejectedException("The Paydiant gateway answered the lookup without its envelope.");
-                    }
-                    GatewayFailures.requireSuccess("lookup", response.result().status());
-                    return response.result().customers().stream().map(GatewayMapper::toWallet).toList();
+        return call("lookup", () -> client.lookup(authorization, LookupRequest.of(header(trace), criteria)),
+                response -> {
+                    LookupResponse.Result result = response == null ? null : response.result();
+                    GatewayFailures.requireSuccess("lookup", result == null ? null : result.status());
+                    return result.customers().stream().map(GatewayMapper::toWallet).toList();
                 });
     }
 
@@ -65,18 +70,29 @@ public class PaydiantGateway {
     @Timeout
     @Retry(retryOn = { GatewayUnavailableException.class, TimeoutException.class })
     @CircuitBreaker(failOn = { GatewayUnavailableException.class, TimeoutException.class })
+    @CircuitBreakerName(ACTIVATION_CIRCUIT)
     public Uni<Void> updateActivation(WalletRef wallet, boolean activate, RequestTrace trace) {
-        return Uni.createFrom()
-                .deferred(() -> client.updateActivation(authorization,
-                        ActivationRequest.of(header(trace), wallet, activate)))
-                .onFailure().transform(GatewayFailures::classify)
-                .map(response -> {
-                    if (response == null || response.result() == null) {
-                        throw new GatewayRejectedException("The Paydiant gateway answered the activation without its envelope.");
-                    }
-                    GatewayFailures.requireSuccess("activation", response.result().status());
+        return call("activation", () -> client.updateActivation(authorization, ActivationRequest.of(header(trace), wallet, activate)),
+                response -> {
+                    ActivationResponse.Result result = response == null ? null : response.result();
+                    GatewayFailures.requireSuccess("activation", result == null ? null : result.status());
                     return null;
                 });
+    }
+
+    /**
+     * One attempt: sent when subscribed (so a retry re-sends, with a new messageId), its failures typed, its answer
+     * read, and its duration recorded by operation and outcome.
+     */
+    private <T, R> Uni<R> call(String operation, Supplier<Uni<T>> request, Function<T, R> readAnswer) {
+        return Uni.createFrom().deferred(() -> {
+            long start = System.nanoTime();
+            return request.get()
+                    .onFailure().transform(GatewayFailures::classify)
+                    .map(readAnswer)
+                    .onItemOrFailure().invoke((answer, failure) -> metrics.record(operation, failure, start))
+                    .onCancellation().invoke(() -> metrics.recordTimeout(operation, start));
+        });
     }
 
     private MessageHeader header(RequestTrace trace) {
