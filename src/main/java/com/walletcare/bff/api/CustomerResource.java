@@ -1,14 +1,12 @@
 package com.walletcare.bff.api;
 
-import java.util.regex.Pattern;
-
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
@@ -27,7 +25,6 @@ import com.walletcare.bff.care.CustomerLookup;
 import com.walletcare.bff.care.WalletActivation;
 import com.walletcare.bff.customer.Customer;
 import com.walletcare.bff.customer.RequestTrace;
-import com.walletcare.bff.error.InvalidRequestException;
 import com.walletcare.bff.error.Problem;
 import com.walletcare.bff.error.ProblemMapper;
 
@@ -52,11 +49,6 @@ import io.smallrye.mutiny.Uni;
                 examples = { @ExampleObject(name = "GATEWAY_REJECTED", value = ApiExamples.GATEWAY_REJECTED),
                         @ExampleObject(name = "GATEWAY_AUTH_FAILED", value = ApiExamples.GATEWAY_AUTH_FAILED) }))
 public class CustomerResource {
-
-    private static final String CUSTOMER_ID_DOC = "The gateway's customerId";
-    private static final String REQUEST_ID_DOC = "Trace id: kept when given (1-64 of A-Z a-z 0-9 . _ : -), generated "
-            + "otherwise, always echoed, and the prefix of every gateway messageId this request causes";
-    private static final Pattern CUSTOMER_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final CustomerLookup lookup;
     private final WalletActivation activation;
@@ -87,7 +79,7 @@ public class CustomerResource {
     @APIResponse(responseCode = "415", description = "UNSUPPORTED_MEDIA_TYPE: the body is not application/json",
             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Uni<SearchResponse> search(SearchRequest request,
-            @Parameter(description = REQUEST_ID_DOC) @HeaderParam(RequestIdFilter.HEADER) String requestId) {
+            @Parameter(description = CustomerCall.REQUEST_ID_DOC) @HeaderParam(RequestIdFilter.HEADER) String requestId) {
         return lookup.search(SearchRequest.toCriteria(request), new RequestTrace(requestId)).map(SearchResponse::of);
     }
 
@@ -99,9 +91,8 @@ public class CustomerResource {
             content = @Content(schema = @Schema(implementation = Customer.class), examples = {
                     @ExampleObject(name = "locked Paul", value = ApiExamples.PAUL_LOCKED),
                     @ExampleObject(name = "Olivia", value = ApiExamples.OLIVIA) }))
-    public Uni<Customer> get(@Parameter(description = CUSTOMER_ID_DOC, example = "vmiTxZcaSEym") @PathParam("id") String id,
-            @Parameter(description = REQUEST_ID_DOC) @HeaderParam(RequestIdFilter.HEADER) String requestId) {
-        return lookup.find(customerId(id), new RequestTrace(requestId));
+    public Uni<Customer> get(@BeanParam CustomerCall call) {
+        return lookup.find(call.customerId(), call.trace());
     }
 
     @POST
@@ -127,9 +118,8 @@ public class CustomerResource {
     @APIResponse(responseCode = "503", description = "GATEWAY_UNAVAILABLE before the wallet was changed, or when the change could not be confirmed; Retry-After set",
             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "GATEWAY_UNAVAILABLE", value = ApiExamples.CHANGE_FAILED)))
-    public Uni<ActionResult> unlock(@Parameter(description = CUSTOMER_ID_DOC, example = "vmiTxZcaSEym") @PathParam("id") String id,
-            @Parameter(description = REQUEST_ID_DOC) @HeaderParam(RequestIdFilter.HEADER) String requestId) {
-        return activation.unlock(customerId(id), new RequestTrace(requestId));
+    public Uni<ActionResult> unlock(@BeanParam CustomerCall call) {
+        return activation.unlock(call.customerId(), call.trace());
     }
 
     @POST
@@ -143,9 +133,8 @@ public class CustomerResource {
             content = @Content(schema = @Schema(implementation = ActionResult.class), examples = {
                     @ExampleObject(name = "ACTIVATED", value = ApiExamples.ACTIVATED),
                     @ExampleObject(name = "ALREADY_ACTIVE (a LOCKED wallet stays LOCKED)", value = ApiExamples.ALREADY_ACTIVE) }))
-    public Uni<ActionResult> activate(@Parameter(description = CUSTOMER_ID_DOC, example = "vmiTxZcaSEym") @PathParam("id") String id,
-            @Parameter(description = REQUEST_ID_DOC) @HeaderParam(RequestIdFilter.HEADER) String requestId) {
-        return activation.activate(customerId(id), new RequestTrace(requestId));
+    public Uni<ActionResult> activate(@BeanParam CustomerCall call) {
+        return activation.activate(call.customerId(), call.trace());
     }
 
     @POST
@@ -158,15 +147,7 @@ public class CustomerResource {
             content = @Content(schema = @Schema(implementation = ActionResult.class), examples = {
                     @ExampleObject(name = "DEACTIVATED", value = ApiExamples.DEACTIVATED),
                     @ExampleObject(name = "ALREADY_DEACTIVATED", value = ApiExamples.ALREADY_DEACTIVATED) }))
-    public Uni<ActionResult> deactivate(@Parameter(description = CUSTOMER_ID_DOC, example = "vmiTxZcaSEym") @PathParam("id") String id,
-            @Parameter(description = REQUEST_ID_DOC) @HeaderParam(RequestIdFilter.HEADER) String requestId) {
-        return activation.deactivate(customerId(id), new RequestTrace(requestId));
-    }
-
-    static String customerId(String id) {
-        if (!CUSTOMER_ID.matcher(id).matches()) {
-            throw InvalidRequestException.of("id", "A customer id has 1 to 64 letters, digits, '-' or '_'.");
-        }
-        return id;
+    public Uni<ActionResult> deactivate(@BeanParam CustomerCall call) {
+        return activation.deactivate(call.customerId(), call.trace());
     }
 }

@@ -32,6 +32,7 @@ final class GatewayFailures {
             if (cause instanceof JacksonException) {
                 return new GatewayRejectedException("The Paydiant gateway answered with a body that is not valid JSON.");
             }
+            // Vert.x signals its client timeouts with exceptions from implementation packages: matched by name.
             if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout")) {
                 return new GatewayTimeoutException("The Paydiant gateway did not answer in time.");
             }

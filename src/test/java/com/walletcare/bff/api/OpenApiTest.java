@@ -28,6 +28,8 @@ class OpenApiTest {
                 .body("paths.'/customers/search'.post.responses", hasKey("504"))
                 .body("paths.'/customers/search'.post.responses", hasKey("502"))
                 .body("paths.'/customers/{id}'.get.operationId", equalTo("getCustomer"))
+                .body("paths.'/customers/{id}'.get.parameters.find { it.name == 'id' }.description", equalTo("The gateway's customerId"))
+                .body("paths.'/customers/{id}'.get.parameters.find { it.name == 'X-Request-Id' }.in", equalTo("header"))
                 .body("paths.'/customers/{id}'.get.responses.'404'.content.'application/problem+json'.examples",
                         hasKey("CUSTOMER_NOT_FOUND"))
                 .body("paths", not(hasKey("/b2b-gateway/customers/lookup")))

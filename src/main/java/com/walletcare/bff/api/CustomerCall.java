@@ -1,0 +1,39 @@
+package com.walletcare.bff.api;
+
+import java.util.regex.Pattern;
+
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import com.walletcare.bff.customer.RequestTrace;
+import com.walletcare.bff.error.InvalidRequestException;
+
+/** What every per-customer operation takes from the request: the customer id, and the request id to trace it by. */
+public class CustomerCall {
+
+    static final String REQUEST_ID_DOC = "Trace id: kept when given (1-64 of A-Z a-z 0-9 . _ : -), generated "
+            + "otherwise, always echoed, and the prefix of every gateway messageId this request causes";
+    private static final Pattern CUSTOMER_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    @PathParam("id")
+    @Parameter(description = "The gateway's customerId", example = "vmiTxZcaSEym")
+    String id;
+
+    @HeaderParam(RequestIdFilter.HEADER)
+    @Parameter(description = REQUEST_ID_DOC)
+    String requestId;
+
+    /** The id, checked before anything reaches the gateway. */
+    String customerId() {
+        if (!CUSTOMER_ID.matcher(id).matches()) {
+            throw InvalidRequestException.of("id", "A customer id has 1 to 64 letters, digits, '-' or '_'.");
+        }
+        return id;
+    }
+
+    RequestTrace trace() {
+        return new RequestTrace(requestId);
+    }
+}
