@@ -1,6 +1,7 @@
 package com.walletcare.bff.gateway;
 
-import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,8 @@ import io.micrometer.core.instrument.Timer;
 public class GatewayMetrics {
 
     private final MeterRegistry registry;
+    /** Registered once per operation and outcome, not looked up by tags on every call. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -32,8 +35,9 @@ public class GatewayMetrics {
     }
 
     private Timer timer(String operation, String outcome) {
-        return Timer.builder("gateway.calls").description("Paydiant gateway call attempts")
-                .tag("operation", operation).tag("outcome", outcome).register(registry);
+        return timers.computeIfAbsent(operation + '/' + outcome, key -> Timer.builder("gateway.calls")
+                .description("Paydiant gateway call attempts")
+                .tag("operation", operation).tag("outcome", outcome).register(registry));
     }
 
     private static String outcome(Throwable failure) {

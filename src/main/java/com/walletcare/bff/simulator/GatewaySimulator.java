@@ -156,12 +156,14 @@ public class GatewaySimulator {
     /** What too many failed logins do to a wallet: it stays active, and becomes locked. */
     private void lock(RoutingContext rc) {
         String customerId = rc.pathParam("customerId");
-        boolean found;
+        boolean found = false;
         synchronized (wallets) {
-            found = wallets.values().stream()
-                    .filter(wallet -> wallet.path("customerId").asText().equals(customerId))
-                    .peek(wallet -> wallet.put("locked", true))
-                    .findFirst().isPresent();
+            for (ObjectNode wallet : wallets.values()) {
+                if (wallet.path("customerId").asText().equals(customerId)) {
+                    wallet.put("locked", true);
+                    found = true;
+                }
+            }
         }
         rc.response().setStatusCode(found ? 204 : 404).end();
     }
@@ -204,9 +206,9 @@ public class GatewaySimulator {
         wallet.put("state", seed.state());
         wallet.put("zip", seed.zip());
         wallet.put("phone", seed.phone());
-        wallet.put("passwordChangedDate", seed.createDate() + 71);
-        wallet.put("passcodeChangedDate", seed.createDate() + 73);
-        wallet.put("securityQuestionsChangedDate", seed.createDate() + 73);
+        wallet.put("passwordChangedDate", seed.passwordChangedDate());
+        wallet.put("passcodeChangedDate", seed.passwordChangedDate());
+        wallet.put("securityQuestionsChangedDate", seed.passwordChangedDate());
         wallet.putNull("lastLoginDate");
         wallet.put("emailVerified", true);
         wallet.putNull("emailVerifiedDate");
