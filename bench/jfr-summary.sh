@@ -16,8 +16,9 @@ jfr print --events jdk.GarbageCollection "$JFR_FILE" > "$TMPD/gc.txt"
 # One line per event: "<weight>\t<frame1>\t<frame2>..." (frames without line numbers; weight 1 for CPU samples).
 flatten() { # file weight-field
     awk -v wf="$2" '
-        function flush() { if (n) { line = w; for (i = 1; i <= n; i++) line = line "\t" f[i]; print line } n = 0; w = 1 }
-        /^jdk\./ { flush(); inside = 0; next }
+        function flush() { if (n && !skip) { line = w; for (i = 1; i <= n; i++) line = line "\t" f[i]; print line } n = 0; w = 1 }
+        /^jdk\./ { flush(); inside = 0; skip = 0; next }
+        $1 == "eventThread" && wf != "" { if (seen[$0]++ == 0) skip = 1; next }
         wf != "" && $1 == wf { v = $3; gsub(/[^0-9.]/, "", v); unit = $4
             if (unit ~ /^kB/) v *= 1024; else if (unit ~ /^MB/) v *= 1048576; else if (unit ~ /^GB/) v *= 1073741824
             w = v; next }
@@ -29,11 +30,35 @@ flatten() { # file weight-field
 flatten "$TMPD/cpu.txt" "" > "$TMPD/cpu.tsv"
 flatten "$TMPD/alloc.txt" weight > "$TMPD/alloc.tsv"
 # allocation class per event, same order as alloc.tsv
+# (the first sample of each thread is left out: its weight is everything the thread allocated before the recording)
 awk '/^jdk\.ObjectAllocationSample/ { c = "" } $1 == "objectClass" { c = $3 } $1 == "weight" { v = $3; gsub(/[^0-9.]/, "", v); u = $4
-        if (u ~ /^kB/) v *= 1024; else if (u ~ /^MB/) v *= 1048576; else if (u ~ /^GB/) v *= 1073741824; print v "\t" c }' \
+        if (u ~ /^kB/) v *= 1024; else if (u ~ /^MB/) v *= 1048576; else if (u ~ /^GB/) v *= 1073741824 }
+    $1 == "eventThread" { if (seen[$0]++ > 0) print v "\t" c }' \
     "$TMPD/alloc.txt" > "$TMPD/alloc-class.tsv"
 
 total=$(wc -l < "$TMPD/cpu.tsv")
+# Which library a frame belongs to (the innermost classified frame of a stack is charged).
+COMPONENT='
+    function component(f) {
+        if (f ~ /^(org\.jose4j|io\.quarkus\.oidc|io\.smallrye\.jwt|sun\.security\.rsa|java\.math\.|sun\.security\.util)/) return "JWT/OIDC token verification"
+        if (f ~ /^(io\.micrometer|io\.quarkus\.micrometer)/) return "Micrometer metrics"
+        if (f ~ /^com\.fasterxml\.jackson/) return "Jackson (JSON read/write)"
+        if (f ~ /^io\.smallrye\.faulttolerance/) return "SmallRye Fault Tolerance"
+        if (f ~ /^io\.smallrye\.context/) return "context propagation"
+        if (f ~ /^org\.jboss\.resteasy\.reactive\.client|^io\.quarkus\.rest\.client/) return "REST client"
+        if (f ~ /^(org\.jboss\.resteasy\.reactive|io\.quarkus\.resteasy\.reactive)/) return "REST server"
+        if (f ~ /^(io\.quarkus\.security|io\.quarkus\.vertx\.http\.runtime\.security)/) return "Quarkus security"
+        if (f ~ /^(org\.jboss\.logmanager|org\.jboss\.logging|io\.quarkus\.logging)/) return "logging"
+        if (f ~ /^io\.quarkus\.arc/) return "CDI (ArC)"
+        if (f ~ /^org\.hibernate\.validator/) return "Hibernate Validator"
+        if (f ~ /^io\.smallrye\.mutiny/) return "Mutiny"
+        if (f ~ /^(io\.vertx|io\.netty|io\.quarkus\.vertx)/) return "Vert.x / Netty HTTP I/O"
+        if (index(f, our) == 1) return "our code (" our ")"
+        return ""
+    }
+
+'
+
 pct_table() { # reads "count\tkey", prints a markdown table with % of $2
     awk -F'\t' -v total="$1" -v top="$TOP" 'NR <= top { printf "| %5.1f %% | %d | `%s` |\n", 100 * $1 / total, $1, $2 }'
 }
@@ -55,7 +80,15 @@ cut -f2 "$TMPD/cpu.tsv" | short | awk -F. '{ n = (NF > 4) ? 4 : NF - 2; p = $1; 
     | sort | uniq -c | sort -rn | awk '{ print $1 "\t" $2 }' | pct_table "$total"
 echo
 ours=$(awk -F'\t' -v our="$OUR" '{ for (i = 2; i <= NF; i++) if (index($i, our) == 1) { n++; break } } END { print n + 0 }' "$TMPD/cpu.tsv")
-echo "Samples with a $OUR frame anywhere on the stack: $ours of $total ($(awk -v a="$ours" -v t="$total" 'BEGIN { printf "%.1f", t ? 100 * a / t : 0 }') %). Their innermost $OUR frame:"
+echo "By component (the innermost frame on the stack that belongs to one of these; JDK frames count for their caller):"
+echo
+echo "| share | samples | component |"
+echo "|---:|---:|---|"
+awk -F'\t' -v our="$OUR" "$COMPONENT"'
+    { c = ""; for (i = 2; i <= NF && c == ""; i++) c = component($i); if (c == "") c = "other (JDK only / unclassified)"; print c }' "$TMPD/cpu.tsv" \
+    | sort | uniq -c | sort -rn | awk '{ c = $1; $1 = ""; sub(/^ /, ""); print c "\t" $0 }' | pct_table "$total"
+echo
+echo "Samples with a $OUR frame anywhere on the stack: $ours of $total ($(awk -v a="$ours" -v t="$total" 'BEGIN { printf "%.1f", t ? 100 * a / t : 0 }') %). Their innermost $OUR frame (inclusive: a Vert.x filter that calls next() carries everything after it):"
 echo
 echo "| share | samples | method |"
 echo "|---:|---:|---|"
@@ -70,14 +103,23 @@ echo "### Allocation: $(awk -v b="$alloc_total" 'BEGIN { printf "%.1f", b / 1048
 echo
 echo "| share | MB | class |"
 echo "|---:|---:|---|"
-awk -F'\t' '{ s[$2] += $1 } END { for (c in s) print s[c] "\t" c }' "$TMPD/alloc-class.tsv" | sort -rn \
+awk -F'\t' '{ s[$2] += $1 } END { for (c in s) printf "%.0f\t%s\n", s[c], c }' "$TMPD/alloc-class.tsv" | sort -rn \
+    | awk -F'\t' -v t="$alloc_total" -v top="$TOP" 'NR <= top { printf "| %5.1f %% | %.1f | `%s` |\n", 100 * $1 / t, $1 / 1048576, $2 }'
+echo
+echo "By component (as for CPU):"
+echo
+echo "| share | MB | component |"
+echo "|---:|---:|---|"
+awk -F'\t' -v our="$OUR" "$COMPONENT"'
+    { c = ""; for (i = 2; i <= NF && c == ""; i++) c = component($i); if (c == "") c = "other (JDK only / unclassified)"; s[c] += $1 }
+    END { for (k in s) printf "%.0f\t%s\n", s[k], k }' "$TMPD/alloc.tsv" | sort -rn \
     | awk -F'\t' -v t="$alloc_total" -v top="$TOP" 'NR <= top { printf "| %5.1f %% | %.1f | `%s` |\n", 100 * $1 / t, $1 / 1048576, $2 }'
 echo
 echo "Allocating frames (top frame):"
 echo
 echo "| share | MB | method |"
 echo "|---:|---:|---|"
-awk -F'\t' '{ f = $2; sub(/\(.*$/, "", f); s[f] += $1 } END { for (k in s) print s[k] "\t" k }' "$TMPD/alloc.tsv" | sort -rn \
+awk -F'\t' '{ f = $2; sub(/\(.*$/, "", f); s[f] += $1 } END { for (k in s) printf "%.0f\t%s\n", s[k], k }' "$TMPD/alloc.tsv" | sort -rn \
     | awk -F'\t' -v t="$alloc_total" -v top="$TOP" 'NR <= top { printf "| %5.1f %% | %.1f | `%s` |\n", 100 * $1 / t, $1 / 1048576, $2 }'
 echo
 echo "Allocations under a $OUR frame (innermost one):"
@@ -85,7 +127,7 @@ echo
 echo "| share | MB | method |"
 echo "|---:|---:|---|"
 awk -F'\t' -v our="$OUR" '{ for (i = 2; i <= NF; i++) if (index($i, our) == 1) { f = $i; sub(/\(.*$/, "", f); s[f] += $1; break } }
-    END { for (k in s) print s[k] "\t" k }' "$TMPD/alloc.tsv" | sort -rn \
+    END { for (k in s) printf "%.0f\t%s\n", s[k], k }' "$TMPD/alloc.tsv" | sort -rn \
     | awk -F'\t' -v t="$alloc_total" -v top="$TOP" 'NR <= top { printf "| %5.1f %% | %.1f | `%s` |\n", 100 * $1 / t, $1 / 1048576, $2 }'
 echo
 echo "### GC"

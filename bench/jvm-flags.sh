@@ -6,13 +6,13 @@
 #   bash bench/jvm-flags.sh                                   # the default variants below
 #   bash bench/jvm-flags.sh 'serial=-XX:+UseSerialGC' ...     # label=flags (every variant also gets -Xmx128m)
 #   APP_JAR=/path/to/quarkus-app/quarkus-run.jar bash bench/jvm-flags.sh ...   # another build (e.g. with AppCDS)
-# Knobs: STARTS=3 WARMUP=10s DURATION=10s WAIT_QUIET=0
+# Knobs: STARTS=3 WARMUP=auto DURATION=10s WAIT_QUIET=0
 set -euo pipefail
 # shellcheck source=bench/lib.sh
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 
 STARTS=${STARTS:-3}
-WARMUP=${WARMUP:-10s}
+WARMUP=${WARMUP:-auto}
 DURATION=${DURATION:-10s}
 if (($# == 0)); then
     set -- \
@@ -20,8 +20,8 @@ if (($# == 0)); then
         'serial=-XX:+UseSerialGC' \
         'c1=-XX:TieredStopAtLevel=1' \
         'serial+c1=-XX:+UseSerialGC -XX:TieredStopAtLevel=1' \
-        'serial+small=-XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m' \
-        'serial+xms=-XX:+UseSerialGC -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30'
+        'serial+xmx64+trim=-XX:+UseSerialGC -Xmx64m -XX:TrimNativeHeapInterval=5000' \
+        'lean=-XX:+UseSerialGC -Xmx64m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m -XX:TrimNativeHeapInterval=5000'
 fi
 
 install_traps
@@ -39,8 +39,8 @@ start_nginx "$STANDIN_PORT" "$HOP_PORT" "$IDP_PORT"
 median() { tr ' ' '\n' | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 {
-    echo "| variant (all: -Xmx128m) | start-up s (median of $STARTS) | first answer s | RSS idle MB | req/s 50 conns | p99 ms 50 conns | p50 ms 1 conn | p99 ms 1 conn | RSS after load MB |"
-    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| variant (all: -Xmx128m) | start-up s (median of $STARTS) | first answer s | RSS idle MB | warm-up s | req/s 50 conns | p99 ms 50 conns | p50 ms 1 conn | p99 ms 1 conn | RSS after load MB | other CPU % |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 } | tee "$OUT/jvm-flags.md"
 for variant in "$@"; do
     label=${variant%%=*} flags=${variant#*=}
@@ -55,18 +55,18 @@ for variant in "$@"; do
         idles+=("$(rss_mb "$SERVICE_PID")")
         if ((s < STARTS)); then stop_service; fi
     done
-    run_wrk "$label-warmup" 2 50 "$WARMUP" "$SERVICE_URL/customers/search" "$BENCH_DIR/search-request.json" "$TOKEN"
+    warm_up_service "$SERVICE_URL/customers/search" "$BENCH_DIR/search-request.json" "$TOKEN"
     run_wrk "$label-c50" 2 50 "$DURATION" "$SERVICE_URL/customers/search" "$BENCH_DIR/search-request.json" "$TOKEN"
-    rps50=$R_rps p99_50=$R_p99_us bad=$((R_non2xx + R_errors))
+    rps50=$R_rps p99_50=$R_p99_us bad=$((R_non2xx + R_errors)) noise=$R_noise
     run_wrk "$label-c1" 1 1 "$DURATION" "$SERVICE_URL/customers/search" "$BENCH_DIR/search-request.json" "$TOKEN"
-    bad=$((bad + R_non2xx + R_errors))
+    bad=$((bad + R_non2xx + R_errors)); if ((R_noise > noise)); then noise=$R_noise; fi
     rss_after=$(rss_mb "$SERVICE_PID")
     stop_service
-    printf '| %s `%s` | %s | %s | %s | %.0f%s | %.2f | %.3f | %.3f | %s |\n' "$label" "${flags:-}" \
-        "$(echo "${starts[*]}" | median)" "$(echo "${firsts[*]}" | median)" "$(echo "${idles[*]}" | median)" \
+    printf '| %s `%s` | %s | %s | %s | %s | %.0f%s | %.2f | %.3f | %.3f | %s | %s |\n' "$label" "${flags:-}" \
+        "$(echo "${starts[*]}" | median)" "$(echo "${firsts[*]}" | median)" "$(echo "${idles[*]}" | median)" "$WARMUP_S" \
         "$rps50" "$( ((bad)) && echo " ($bad non-2xx/errors)" || true)" \
         "$(awk -v v="$p99_50" 'BEGIN{print v/1000}')" "$(awk -v v="$R_p50_us" 'BEGIN{print v/1000}')" \
-        "$(awk -v v="$R_p99_us" 'BEGIN{print v/1000}')" "$rss_after" | tee -a "$OUT/jvm-flags.md"
+        "$(awk -v v="$R_p99_us" 'BEGIN{print v/1000}')" "$rss_after" "$noise" | tee -a "$OUT/jvm-flags.md"
 done
 echo "CPUs busy with other processes before: ${BUSY_AT_START} %; after: $(cpu_busy_pct) %" | tee -a "$OUT/jvm-flags.md"
 log "results: $OUT/jvm-flags.md"

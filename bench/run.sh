@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Wallet Care BFF benchmark: what the BFF costs on top of the gateway, side by side, in one run.
 #
-#   bash bench/run.sh                 # ~1.5 min (plus a build when the jar is missing or older than src/)
+#   bash bench/run.sh                 # ~2 min (plus a build when the jar is missing or older than src/)
 #   PROFILE=1 bash bench/run.sh       # service only, 50 connections, JFR recording -> /tmp/bench.jfr + hot-spot summary
 #
 # On this machine, loopback only, it starts one throwaway nginx (own prefix dir, free ports picked at run time) that is
@@ -12,7 +12,7 @@
 # 1 connection (latency), then 50 connections (throughput), after a warm-up of the service. It ends with one
 # unlock of Paul, counting the gateway calls it causes. Results: stdout (markdown) and bench/out/<time>/.
 #
-# Knobs (environment): DURATION=10s WARMUP=15s JAVA_OPTS="<extra JVM flags>" BUILD=auto|always|never
+# Knobs (environment): DURATION=10s WARMUP=auto|<n>s (auto: until the JIT has settled, 15-60 s; see lib.sh) JAVA_OPTS="<extra JVM flags>" BUILD=auto|always|never
 #   WAIT_QUIET=0 (seconds to wait for an idle machine first) NGINX_WORKERS=auto PROFILE=0|1 JFR_FILE=/tmp/bench.jfr PROFILE_DELAY=20 PROFILE_DURATION=32s OUT_DIR=... KEEP_WORK=0
 # Every process it starts (nginx, java, wrk) is ended on exit, and its temp dir removed, by an EXIT trap.
 set -euo pipefail
@@ -21,11 +21,11 @@ set -euo pipefail
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 
 DURATION=${DURATION:-10s}
-WARMUP=${WARMUP:-15s}
+WARMUP=${WARMUP:-auto}
 PROFILE=${PROFILE:-0}
 JAVA_OPTS=${JAVA_OPTS:-}
 JFR_FILE=${JFR_FILE:-/tmp/bench.jfr}
-PROFILE_DELAY=${PROFILE_DELAY:-20}
+PROFILE_DELAY=${PROFILE_DELAY:-60}
 PROFILE_DURATION=${PROFILE_DURATION:-32s}
 
 install_traps
@@ -60,11 +60,16 @@ SEARCH_URL=$SERVICE_URL/customers/search
 LOOKUP_BODY=$BENCH_DIR/stand-in/lookup-request.json
 SEARCH_BODY=$BENCH_DIR/search-request.json
 
-blocked_warnings() { grep -ciE 'blocked thread|has been blocked|blocking' "$SERVICE_LOG" || true; }
+# Vert.x: "Thread Thread[vert.x-eventloop-thread-0,...] has been blocked for 2345 ms" (BlockedThreadChecker)
+BLOCKED_RE='has been blocked for|BlockedThreadChecker|blocked thread|blocking operation on an IO thread'
+blocked_warnings() { grep -ciE "$BLOCKED_RE" "$SERVICE_LOG" || true; }
 
 # ---------------------------------------------------------------------------------------------------------------
 if ((PROFILE)); then
-    run_wrk warmup-c50 2 50 "$WARMUP" "$SEARCH_URL" "$SEARCH_BODY" "$TOKEN"
+    # warm up until the recording starts (PROFILE_DELAY s after launch), then record 30 s of 50-connection load
+    while (( $(now_ms) - T_LAUNCH < PROFILE_DELAY * 1000 - 5000 )); do
+        run_wrk warmup-c50 2 50 5s "$SEARCH_URL" "$SEARCH_BODY" "$TOKEN"
+    done
     wait_ms=$((PROFILE_DELAY * 1000 - ($(now_ms) - T_LAUNCH)))
     if ((wait_ms > 0)); then log "waiting ${wait_ms} ms for the JFR recording to start"; sleep "$(awk -v m=$wait_ms 'BEGIN{print m/1000}')"; fi
     run_wrk profile-c50 2 50 "$PROFILE_DURATION" "$SEARCH_URL" "$SEARCH_BODY" "$TOKEN"
@@ -82,7 +87,7 @@ if ((PROFILE)); then
         echo "JVM flags: \`${JAVA_FLAGS[*]}\`; $SECURITY"
         echo "Load while recording: $(printf '%.0f' "$P_RPS") req/s, p50 $(awk -v v="$P_P50" 'BEGIN{printf "%.3f", v/1000}') ms, p99 $(awk -v v="$P_P99" 'BEGIN{printf "%.3f", v/1000}') ms, non-2xx/errors $P_BAD; RSS after ${P_RSS} MB; other processes' CPU during it ${P_NOISE} %"
         echo "Vert.x blocked-thread / blocking warnings in the service log: $(blocked_warnings); CPUs busy with other processes before the run: ${BUSY_AT_START} %"
-        grep -iE 'blocked thread|has been blocked|blocking' "$SERVICE_LOG" | head -5 | sed 's/^/    /' || true
+        grep -iE "$BLOCKED_RE" "$SERVICE_LOG" | head -5 | sed 's/^/    /' || true
         echo
         bash "$BENCH_DIR/jfr-summary.sh" "$JFR_FILE"
     } | tee "$OUT/profile.md"
@@ -92,8 +97,7 @@ fi
 
 # ---------------------------------------------------------------------------------------------------------------
 declare -A RPS P50 P99 BAD CALLS NOISE
-run_wrk warmup-c50 2 50 "$WARMUP" "$SEARCH_URL" "$SEARCH_BODY" "$TOKEN"
-WARMUP_BAD=$((R_non2xx + R_errors))
+warm_up_service "$SEARCH_URL" "$SEARCH_BODY" "$TOKEN"
 for conns in 1 50; do
     threads=$((conns == 1 ? 1 : 2))
     for path in direct hop service; do
@@ -150,7 +154,7 @@ T_TOTAL=$(awk -v ms=$(($(now_ms) - T_START)) 'BEGIN { printf "%.0f", ms / 1000 }
 {
     echo "### Wallet Care BFF vs. a lean gateway: $(date -u +%Y-%m-%dT%H:%MZ)"
     echo
-    echo "wrk $DURATION per cell (1 connection: -t1 -c1; 50 connections: -t2 -c50), after a $WARMUP warm-up of the service at 50 connections."
+    echo "wrk $DURATION per cell (1 connection: -t1 -c1; 50 connections: -t2 -c50), after a ${WARMUP_S} s warm-up of the service at 50 connections (WARMUP=$WARMUP; JIT compiler threads at its end: ${WARMUP_JIT} % of a CPU)."
     echo "direct/hop: \`POST /b2b-gateway/customers/lookup\` (seed request) to the nginx stand-in / through the nginx hop; service: \`POST /customers/search {\"phone\":\"9991234444\"}\` with a bearer token (2 customers back)."
     echo "Service: \`java ${JAVA_FLAGS[*]} -jar target/quarkus-app/quarkus-run.jar\` (prod profile); $SECURITY. nginx worker_processes ${NGINX_WORKERS:-auto}."
     echo
