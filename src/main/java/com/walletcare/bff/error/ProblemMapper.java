@@ -6,7 +6,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -22,6 +21,7 @@ import com.walletcare.bff.care.UnlockIncompleteException;
 import com.walletcare.bff.care.WalletChangeFailedException;
 import com.walletcare.bff.customer.WalletStatus;
 import com.walletcare.bff.gateway.GatewayAuthException;
+import com.walletcare.bff.gateway.GatewayConfig;
 import com.walletcare.bff.gateway.GatewayException;
 import com.walletcare.bff.gateway.GatewayRejectedException;
 import com.walletcare.bff.gateway.GatewayTimeoutException;
@@ -43,8 +43,10 @@ public class ProblemMapper {
 
     private final long retryAfterSeconds;
 
-    ProblemMapper(@ConfigProperty(name = "paydiant.lookup.circuit-breaker-delay-ms") long circuitBreakerDelayMs) {
-        this.retryAfterSeconds = Math.max(1, (circuitBreakerDelayMs + 999) / 1000);
+    /** An open circuit answers Retry-After with the longer of the two breakers' delays, in whole seconds. */
+    ProblemMapper(GatewayConfig gateway) {
+        long delayMs = Math.max(gateway.lookup().circuitBreakerDelayMs(), gateway.activation().circuitBreakerDelayMs());
+        this.retryAfterSeconds = Math.max(1, (delayMs + 999) / 1000);
     }
 
     public static Response response(Problem problem) {
