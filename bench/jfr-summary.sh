@@ -95,7 +95,6 @@ echo "|---:|---:|---|"
 awk -F'\t' -v our="$OUR" '{ for (i = 2; i <= NF; i++) if (index($i, our) == 1) { print $i; break } }' "$TMPD/cpu.tsv" | short \
     | sort | uniq -c | sort -rn | awk '{ c = $1; $1 = ""; sub(/^ /, ""); print c "\t" $0 }' | pct_table "$total"
 echo
-echo "Self time by thread kind is not in ExecutionSample; JIT compiler threads are not sampled (they show up as CPU load only)."
 echo
 
 alloc_total=$(awk -F'\t' '{ s += $1 } END { printf "%.0f", s }' "$TMPD/alloc-class.tsv")

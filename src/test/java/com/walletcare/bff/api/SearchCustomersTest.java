@@ -169,4 +169,24 @@ class SearchCustomersTest extends GatewayTest {
                 .then().statusCode(405).contentType("application/problem+json")
                 .body("code", equalTo("METHOD_NOT_ALLOWED"));
     }
+
+    @Test
+    void aClientThatAcceptsNoJsonIsToldSo() {
+        RestAssured.given().contentType("application/json").accept("text/html").body("{\"phone\": \"9991234444\"}")
+                .when().post("/customers/search")
+                .then().statusCode(406).body(containsString("NOT_ACCEPTABLE"));
+        assertTrue(received(LOOKUP).isEmpty());
+    }
+
+    @Test
+    void anUnsafeRequestIdIsReplacedByAGeneratedOne() {
+        gateway.stubFor(lookupCall().willReturn(json(lookupAnswer())));
+
+        String echoed = client().header("X-Request-Id", "<script>alert(1)</script>").body("{\"phone\": \"9991234444\"}")
+                .when().post("/customers/search")
+                .then().statusCode(200).extract().header("X-Request-Id");
+
+        assertTrue(echoed.matches("[0-9a-f-]{36}"), echoed);
+        assertTrue(received(LOOKUP).get(0).getBodyAsString().contains("\"messageId\":\"" + echoed + "-1\""));
+    }
 }
