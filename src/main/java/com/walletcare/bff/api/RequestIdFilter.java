@@ -1,6 +1,7 @@
 package com.walletcare.bff.api;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.event.Observes;
@@ -25,7 +26,7 @@ public class RequestIdFilter {
         filters.register(context -> {
             String id = context.request().getHeader(HEADER);
             if (id == null || !SAFE_ID.matcher(id).matches()) {
-                id = UUID.randomUUID().toString();
+                id = newId();
                 // Later stages (resources, exception mappers) read the id from the request like a client-sent one.
                 context.request().headers().set(HEADER, id);
             }
@@ -33,6 +34,14 @@ public class RequestIdFilter {
             MDC.put(MDC_KEY, id);
             context.next();
         }, Integer.MAX_VALUE);
+    }
+
+    /** A random (version 4) UUID; a trace id needs no cryptographic randomness, so no contended SecureRandom. */
+    private static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+        return new UUID(high, low).toString();
     }
 
     public static String requestId(HttpHeaders headers) {

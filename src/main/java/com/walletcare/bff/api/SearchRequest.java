@@ -28,6 +28,7 @@ public record SearchRequest(
     private static final Pattern PHONE_CHARACTERS = Pattern.compile("[0-9 +().-]{1,32}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
     private static final Pattern CUSTOMER_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern NON_DIGITS = Pattern.compile("\\D");
 
     /** Validates and normalises; throws with every violation at once. */
     static SearchCriteria toCriteria(SearchRequest request) {
@@ -62,7 +63,7 @@ public record SearchRequest(
         if (phone == null) {
             return null;
         }
-        String digits = phone.replaceAll("\\D", "");
+        String digits = NON_DIGITS.matcher(phone).replaceAll("");
         if (digits.length() < 7 || digits.length() > 15) {
             violations.add(new Violation("phone", "A phone number has 7 to 15 digits."));
             return null;
