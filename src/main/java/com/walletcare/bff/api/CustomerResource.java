@@ -76,6 +76,8 @@ public class CustomerResource {
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: no criterion, a lone first or last name, an unknown field, malformed JSON",
             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "VALIDATION_FAILED", value = ApiExamples.VALIDATION_FAILED)))
+    @APIResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE: the body is over 16 KB (quarkus.http.limits.max-body-size)",
+            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "UNSUPPORTED_MEDIA_TYPE: the body is not application/json",
             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Uni<SearchResponse> search(SearchRequest request,

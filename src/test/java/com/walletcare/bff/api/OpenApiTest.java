@@ -24,6 +24,7 @@ class OpenApiTest {
                 .body("paths.'/customers/search'.post.responses.'200'.content.'application/json'.examples",
                         hasKey("Olivia and Paul share a phone"))
                 .body("paths.'/customers/search'.post.responses", hasKey("400"))
+                .body("paths.'/customers/search'.post.responses", hasKey("413"))
                 .body("paths.'/customers/search'.post.responses", hasKey("503"))
                 .body("paths.'/customers/search'.post.responses", hasKey("504"))
                 .body("paths.'/customers/search'.post.responses", hasKey("502"))
