@@ -62,6 +62,9 @@ COMPONENT='
 pct_table() { # reads "count\tkey", prints a markdown table with % of $2
     awk -F'\t' -v total="$1" -v top="$TOP" 'NR <= top { printf "| %5.1f %% | %d | `%s` |\n", 100 * $1 / total, $1, $2 }'
 }
+mb_table() { # reads "bytes\tkey", prints a markdown table with % of $1 and MB
+    awk -F'\t' -v total="$1" -v top="$TOP" 'NR <= top { printf "| %5.1f %% | %.1f | `%s` |\n", 100 * $1 / total, $1 / 1048576, $2 }'
+}
 short() { sed -E 's/\(.*$//'; }   # drop the parameter list of a frame
 
 echo "### CPU: $total execution samples"
@@ -103,7 +106,7 @@ echo
 echo "| share | MB | class |"
 echo "|---:|---:|---|"
 awk -F'\t' '{ s[$2] += $1 } END { for (c in s) printf "%.0f\t%s\n", s[c], c }' "$TMPD/alloc-class.tsv" | sort -rn \
-    | awk -F'\t' -v t="$alloc_total" -v top="$TOP" 'NR <= top { printf "| %5.1f %% | %.1f | `%s` |\n", 100 * $1 / t, $1 / 1048576, $2 }'
+    | mb_table "$alloc_total"
 echo
 echo "By component (as for CPU):"
 echo
@@ -112,14 +115,14 @@ echo "|---:|---:|---|"
 awk -F'\t' -v our="$OUR" "$COMPONENT"'
     { c = ""; for (i = 2; i <= NF && c == ""; i++) c = component($i); if (c == "") c = "other (JDK only / unclassified)"; s[c] += $1 }
     END { for (k in s) printf "%.0f\t%s\n", s[k], k }' "$TMPD/alloc.tsv" | sort -rn \
-    | awk -F'\t' -v t="$alloc_total" -v top="$TOP" 'NR <= top { printf "| %5.1f %% | %.1f | `%s` |\n", 100 * $1 / t, $1 / 1048576, $2 }'
+    | mb_table "$alloc_total"
 echo
 echo "Allocating frames (top frame):"
 echo
 echo "| share | MB | method |"
 echo "|---:|---:|---|"
 awk -F'\t' '{ f = $2; sub(/\(.*$/, "", f); s[f] += $1 } END { for (k in s) printf "%.0f\t%s\n", s[k], k }' "$TMPD/alloc.tsv" | sort -rn \
-    | awk -F'\t' -v t="$alloc_total" -v top="$TOP" 'NR <= top { printf "| %5.1f %% | %.1f | `%s` |\n", 100 * $1 / t, $1 / 1048576, $2 }'
+    | mb_table "$alloc_total"
 echo
 echo "Allocations under a $OUR frame (innermost one):"
 echo
@@ -127,7 +130,7 @@ echo "| share | MB | method |"
 echo "|---:|---:|---|"
 awk -F'\t' -v our="$OUR" '{ for (i = 2; i <= NF; i++) if (index($i, our) == 1) { f = $i; sub(/\(.*$/, "", f); s[f] += $1; break } }
     END { for (k in s) printf "%.0f\t%s\n", s[k], k }' "$TMPD/alloc.tsv" | sort -rn \
-    | awk -F'\t' -v t="$alloc_total" -v top="$TOP" 'NR <= top { printf "| %5.1f %% | %.1f | `%s` |\n", 100 * $1 / t, $1 / 1048576, $2 }'
+    | mb_table "$alloc_total"
 echo
 echo "### GC"
 echo

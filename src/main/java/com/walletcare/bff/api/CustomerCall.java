@@ -15,7 +15,8 @@ public class CustomerCall {
 
     static final String REQUEST_ID_DOC = "Trace id: kept when given (1-64 of A-Z a-z 0-9 . _ : -), generated "
             + "otherwise, always echoed, and the prefix of every gateway messageId this request causes";
-    private static final Pattern CUSTOMER_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /** The shape of a gateway customerId, checked in paths and in search criteria alike. */
+    static final Pattern CUSTOMER_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     @PathParam("id")
     @Parameter(description = "The gateway's customerId", example = "vmiTxZcaSEym")

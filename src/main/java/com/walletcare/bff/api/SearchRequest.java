@@ -27,7 +27,6 @@ public record SearchRequest(
     static final int MAX_NAME = 100;
     private static final Pattern PHONE_CHARACTERS = Pattern.compile("[0-9 +().-]{1,32}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
-    private static final Pattern CUSTOMER_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern NON_DIGITS = Pattern.compile("\\D");
 
     /** Validates and normalises; throws with every violation at once. */
@@ -41,7 +40,7 @@ public record SearchRequest(
         String firstName = checked("firstName", request.firstName, MAX_NAME, null, null, violations);
         String lastName = checked("lastName", request.lastName, MAX_NAME, null, null, violations);
         String externalId = checked("externalId", request.externalId, MAX_NAME, null, null, violations);
-        String customerId = checked("customerId", request.customerId, 64, CUSTOMER_ID,
+        String customerId = checked("customerId", request.customerId, 64, CustomerCall.CUSTOMER_ID,
                 "Letters, digits, '-' and '_' only.", violations);
         if ((firstName == null) != (lastName == null) && violations.isEmpty()) {
             violations.add(new Violation(firstName == null ? "firstName" : "lastName",

@@ -32,11 +32,6 @@ class ActivateDeactivateTest extends GatewayTest {
         gateway.stubFor(activationCall().inScenario("wallet").willReturn(json(ACTIVATION_SUCCESS)).willSetStateTo("changed"));
     }
 
-    private List<String> activationsSent() {
-        return received(ACTIVATION).stream()
-                .map(r -> r.getBodyAsString().replaceAll(".*\"activate\":\"([^\"]*)\".*", "$1")).toList();
-    }
-
     @ParameterizedTest(name = "{0} on active={1} locked={2} -> {5}")
     @CsvSource({
             "activate,   false, false, true,  false, ACTIVATED,           ACTIVE,      true",

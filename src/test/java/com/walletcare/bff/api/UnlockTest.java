@@ -50,11 +50,6 @@ class UnlockTest extends GatewayTest {
         gateway.stubFor(nextState == null ? stub : stub.willSetStateTo(nextState));
     }
 
-    private List<String> activationsSent() {
-        return received(ACTIVATION).stream()
-                .map(r -> r.getBodyAsString().replaceAll(".*\"activate\":\"([^\"]*)\".*", "$1")).toList();
-    }
-
     @Test
     void aLockedWalletIsDeactivatedThenActivatedWithTheLookedUpUris() {
         wallet(true, true);

@@ -94,6 +94,12 @@ public abstract class GatewayTest {
         return gateway.findAll(pattern);
     }
 
+    /** The {@code activate} values the gateway received, in order. */
+    protected List<String> activationsSent() {
+        return received(ACTIVATION).stream()
+                .map(r -> r.getBodyAsString().replaceAll(".*\"activate\":\"([^\"]*)\".*", "$1")).toList();
+    }
+
     /** A lookup answer with the given records, in the gateway's envelope. */
     public static String lookupAnswer(String... records) {
         return """
