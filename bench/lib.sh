@@ -153,7 +153,7 @@ make_identity() { # -> sets ISSUER, JWKS_JSON, DISCOVERY_JSON, TOKEN (RS256, kid
     local iat header claims signing_input signature
     iat=$(date +%s)
     header=$(printf '%s' '{"alg":"RS256","typ":"JWT","kid":"bench"}' | b64url)
-    claims=$(printf '{"iss":"%s","sub":"bench-agent","preferred_username":"bench-agent","groups":["care-agent"],"iat":%d,"exp":%d}' \
+    claims=$(printf '{"iss":"%s","aud":"wallet-care-bff","sub":"bench-agent","preferred_username":"bench-agent","groups":["care-agent"],"iat":%d,"exp":%d}' \
         "$ISSUER" "$iat" $((iat + 3600)) | b64url)
     signing_input="$header.$claims"
     signature=$(printf '%s' "$signing_input" | openssl dgst -sha256 -sign "$key" -binary | b64url)

@@ -5,8 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -35,7 +33,7 @@ class PackagedJarIT {
                 .withHeader("Content-Type", "application/json")
                 .withBody(GatewayTest.resource("/gateway/seed-lookup-response.json"))));
 
-        RestAssured.given().auth().oauth2(OidcWiremockTestResource.getAccessToken("agent", Set.of(Roles.AGENT)))
+        RestAssured.given().auth().oauth2(GatewayTest.token("agent", Roles.AGENT))
                 .contentType("application/json").body("{\"phone\": \"9991234444\"}")
                 .when().post("/customers/search")
                 .then().statusCode(200).body("count", equalTo(2)).body("customers[1].status", equalTo("LOCKED"));

@@ -105,7 +105,6 @@ public class ProblemMapper {
         String detail;
         long retryAfter = 1;
         if (failure instanceof GatewayAuthException) {
-            Log.error("The Paydiant gateway refused the partner credentials: check PAYDIANT_PARTNER_TOKEN");
             code = ProblemCode.GATEWAY_AUTH_FAILED;
             detail = failure.getMessage();
         } else if (failure instanceof GatewayRejectedException) {

@@ -1,6 +1,8 @@
 package com.walletcare.bff.gateway;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -15,6 +17,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import com.walletcare.bff.customer.RequestTrace;
 import com.walletcare.bff.customer.SearchCriteria;
 
+import io.quarkus.logging.Log;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
 
@@ -33,6 +36,10 @@ public class PaydiantGateway {
     public static final String LOOKUP_CIRCUIT = "paydiant-lookup";
     public static final String ACTIVATION_CIRCUIT = "paydiant-activation";
 
+    private static final long NEVER = Long.MIN_VALUE;
+    private static final long CREDENTIALS_ERROR_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+
+    private final AtomicLong lastCredentialsError = new AtomicLong(NEVER);
     private final PaydiantClient client;
     private final GatewayMetrics metrics;
     private final String authorization;
@@ -91,8 +98,22 @@ public class PaydiantGateway {
                     .onFailure().transform(GatewayFailures::classify)
                     .map(readAnswer)
                     .onItemOrFailure().invoke((answer, failure) -> metrics.record(operation, failure, start))
+                    .onFailure(GatewayAuthException.class).invoke(this::credentialsRefused)
                     .onCancellation().invoke(() -> metrics.recordTimeout(operation, start));
         });
+    }
+
+    /**
+     * A refused partner token fails every call until it is replaced: one ERROR a minute says so, not one per request
+     * (gateway_calls_seconds_count{outcome="auth_failed"} counts them all).
+     */
+    private void credentialsRefused() {
+        long now = System.nanoTime();
+        long last = lastCredentialsError.get();
+        if ((last == NEVER || now - last >= CREDENTIALS_ERROR_INTERVAL_NANOS) && lastCredentialsError.compareAndSet(last, now)) {
+            Log.error("The Paydiant gateway refused the partner credentials (HTTP 401): check PAYDIANT_PARTNER_TOKEN."
+                    + " Every gateway call fails with GATEWAY_AUTH_FAILED until it is fixed; logged at most once a minute.");
+        }
     }
 
     private MessageHeader header(RequestTrace trace) {

@@ -25,6 +25,7 @@ import com.walletcare.bff.testing.TestLog;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.restassured.response.Response;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
@@ -34,8 +35,12 @@ class SecurityTest extends GatewayTest {
     private static final String ID = "vmiTxZcaSEym";
 
     private static JwtClaimsBuilder agentClaims() {
+        return claimsWithoutAudience().audience(AUDIENCE);
+    }
+
+    private static JwtClaimsBuilder claimsWithoutAudience() {
         return Jwt.preferredUserName("mallory").subject("mallory").groups(Set.of(Roles.AGENT))
-                .issuer("https://server.example.com").audience("https://service.example.com");
+                .issuer("https://server.example.com");
     }
 
     private static String signedByTheIdentityProvider(JwtClaimsBuilder claims) {
@@ -87,6 +92,34 @@ class SecurityTest extends GatewayTest {
 
         anonymous().auth().oauth2(signedByTheIdentityProvider(agentClaims()))
                 .body("{\"phone\": \"9991234444\"}").when().post("/customers/search").then().statusCode(200);
+    }
+
+    // QUARKUS_OIDC_TOKEN_AUDIENCE is unset in the test profile, as in a deployment that does not name it.
+
+    @Test
+    void aTokenIssuedForAnotherClientOfTheIdentityProviderIsUnauthenticated() {
+        search(signedByTheIdentityProvider(agentClaims().audience("portal-public"))).then().statusCode(401)
+                .contentType("application/problem+json").body("code", equalTo("UNAUTHENTICATED"));
+        assertTrue(received(LOOKUP).isEmpty());
+    }
+
+    @Test
+    void aTokenWithoutAudienceIsUnauthenticated() {
+        search(signedByTheIdentityProvider(claimsWithoutAudience())).then().statusCode(401)
+                .body("code", equalTo("UNAUTHENTICATED"));
+        assertTrue(received(LOOKUP).isEmpty());
+    }
+
+    @Test
+    void aTokenWhoseAudienceNamesTheClientIdIsAccepted() {
+        gateway.stubFor(lookupCall().willReturn(json(lookupAnswer())));
+
+        search(signedByTheIdentityProvider(agentClaims())).then().statusCode(200);
+        search(signedByTheIdentityProvider(agentClaims().audience(Set.of("portal-public", AUDIENCE)))).then().statusCode(200);
+    }
+
+    private static Response search(String token) {
+        return anonymous().auth().oauth2(token).body("{\"phone\": \"9991234444\"}").when().post("/customers/search");
     }
 
     @Test

@@ -42,6 +42,8 @@ public abstract class GatewayTest {
     public static final String LOOKUP = "/b2b-gateway/customers/lookup";
     public static final String ACTIVATION = "/b2b-gateway/customers/activation";
     public static final String PARTNER_AUTHORIZATION = "Basic test-partner-token";
+    /** quarkus.oidc.client-id: the audience tokens must carry while QUARKUS_OIDC_TOKEN_AUDIENCE is unset. */
+    public static final String AUDIENCE = "wallet-care-bff";
 
     @InjectGateway
     protected WireMockServer gateway;
@@ -62,7 +64,15 @@ public abstract class GatewayTest {
 
     /** A request with a valid token for a user with {@code role}. */
     protected static RequestSpecification as(String role) {
-        return anonymous().auth().oauth2(OidcWiremockTestResource.getAccessToken(role + "-user", Set.of(role)));
+        return anonymous().auth().oauth2(token(role + "-user", role));
+    }
+
+    /**
+     * An access token as the identity provider issues it for this service: subject and user name {@code user},
+     * audience the client id (the test server's own default audience is not ours).
+     */
+    public static String token(String user, String... roles) {
+        return OidcWiremockTestResource.generateJwtToken(user, Set.of(roles), user, "Bearer", Set.of(AUDIENCE));
     }
 
     protected static RequestSpecification anonymous() {

@@ -32,6 +32,13 @@ public final class TestLog {
         return lines().stream().filter(line -> line.startsWith("{")).map(TestLog::parse).toList();
     }
 
+    /** The records written after the log had {@code lines} lines. */
+    public static List<JsonNode> recordsAfter(int lines) {
+        List<String> all = lines();
+        return all.subList(Math.min(lines, all.size()), all.size()).stream()
+                .filter(line -> line.startsWith("{")).map(TestLog::parse).toList();
+    }
+
     /** The audit records (their messages) of one request, by its X-Request-Id. */
     public static List<JsonNode> auditOf(String requestId) {
         return records().stream()
