@@ -14,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,7 +27,6 @@ import com.walletcare.bff.testing.GatewayTest;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 
@@ -120,7 +118,7 @@ class GatewaySimulatorTest extends GatewayTest {
     void twentyConcurrentUnlocksConvergeOnOneDeactivateActivateSequence() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest unlock = HttpRequest.newBuilder(self.toURI().resolve("/customers/vmiTxZcaSEym/unlock"))
-                .header("Authorization", "Bearer " + OidcWiremockTestResource.getAccessToken("agent", Set.of(Roles.AGENT)))
+                .header("Authorization", "Bearer " + token("agent", Roles.AGENT))
                 .POST(HttpRequest.BodyPublishers.noBody()).build();
         ExecutorService pool = Executors.newFixedThreadPool(20);
         try {
