@@ -1,7 +1,7 @@
 package com.walletcare.bff.gateway;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -34,12 +34,14 @@ public class GatewayCircuitsHealthCheck implements HealthCheck {
 
     void logTransitions(@Observes StartupEvent start) {
         for (String circuit : List.of(PaydiantGateway.LOOKUP_CIRCUIT, PaydiantGateway.ACTIVATION_CIRCUIT)) {
-            AtomicBoolean open = new AtomicBoolean();
+            // A failed half-open trial re-opens the breaker: the same outage, not logged again.
+            AtomicReference<CircuitBreakerState> previous = new AtomicReference<>(CircuitBreakerState.CLOSED);
             circuits.onStateChange(circuit, state -> {
-                if (state == CircuitBreakerState.OPEN && open.compareAndSet(false, true)) {
+                CircuitBreakerState before = previous.getAndSet(state);
+                if (state == CircuitBreakerState.OPEN && before != CircuitBreakerState.HALF_OPEN) {
                     Log.warnf("Circuit breaker %s opened: the Paydiant gateway keeps failing, so its calls fail fast "
                             + "(503 GATEWAY_UNAVAILABLE) until a trial call succeeds", circuit);
-                } else if (state == CircuitBreakerState.CLOSED && open.compareAndSet(true, false)) {
+                } else if (state == CircuitBreakerState.CLOSED) {
                     Log.infof("Circuit breaker %s closed again: the Paydiant gateway answers", circuit);
                 }
             });
