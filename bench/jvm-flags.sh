@@ -55,7 +55,7 @@ for variant in "$@"; do
         idles+=("$(rss_mb "$SERVICE_PID")")
         if ((s < STARTS)); then stop_service; fi
     done
-    warm_up_service "$SERVICE_URL/customers/search" "$BENCH_DIR/search-request.json" "$TOKEN"
+    warm_up_service "$SERVICE_URL/customers/search" "$BENCH_DIR/search-request.json" "$TOKEN" "$SERVICE_PID"
     run_wrk "$label-c50" 2 50 "$DURATION" "$SERVICE_URL/customers/search" "$BENCH_DIR/search-request.json" "$TOKEN"
     rps50=$R_rps p99_50=$R_p99_us bad=$((R_non2xx + R_errors)) noise=$R_noise
     run_wrk "$label-c1" 1 1 "$DURATION" "$SERVICE_URL/customers/search" "$BENCH_DIR/search-request.json" "$TOKEN"

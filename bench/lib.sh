@@ -8,6 +8,7 @@ PROJECT_DIR=$(cd "$BENCH_DIR/.." && pwd)
 NGINX_BIN=""
 NGINX_PID=""
 SERVICE_PID=""
+PEER_PID=""
 WRK_PID=""
 WORK=""          # temp prefix dir: nginx config, logs, keys; removed on exit
 KEEP_WORK=${KEEP_WORK:-0}
@@ -37,11 +38,17 @@ stop_service() {
     SERVICE_PID=""
 }
 
+stop_peer() {
+    stop_pid "$PEER_PID" "peer" 10
+    PEER_PID=""
+}
+
 bench_cleanup() {
     local rc=$?
     trap - EXIT INT TERM
     stop_pid "$WRK_PID" "wrk" 2
     stop_service
+    stop_peer
     if [[ -z "$NGINX_PID" && -n "$WORK" && -s "$WORK/nginx.pid" ]]; then NGINX_PID=$(cat "$WORK/nginx.pid"); fi
     stop_pid "$NGINX_PID" "nginx" 5
     if [[ -n "$WORK" && -d "$WORK" ]]; then
@@ -65,7 +72,7 @@ ensure_tools() {
     if command -v nginx >/dev/null; then NGINX_BIN=$(command -v nginx)
     elif [[ -x /usr/sbin/nginx ]]; then NGINX_BIN=/usr/sbin/nginx
     else missing+=(nginx); fi
-    for tool in java curl openssl xxd base64; do
+    for tool in "$JAVA_BIN" curl openssl xxd base64; do
         command -v "$tool" >/dev/null || die "$tool is required"
     done
     if ((${#missing[@]})); then
@@ -88,9 +95,18 @@ ensure_tools() {
 # build
 # ---------------------------------------------------------------------------------------------------------------
 APP_JAR=${APP_JAR:-$PROJECT_DIR/target/quarkus-app/quarkus-run.jar}
+# The JVM that runs the service (and the peer), and the options it runs with: JAVA_HOME's java, as ./mvnw uses it.
+JAVA_BIN=${JAVA_HOME:+$JAVA_HOME/bin/}java
+JVM_OPTIONS=${JVM_OPTIONS-$PROJECT_DIR/docker/jvm.options}
 
-build_if_needed() { # BUILD=auto (default: missing jar or sources newer than it) | always | never
-    local mode=${BUILD:-auto} reason=""
+java_feature() { "$JAVA_BIN" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
+
+# BUILD=auto (default: missing jar, sources newer than it, or on JDK 24+ no AOT cache beside it) | always | never.
+# The build is `./mvnw verify` without the unit tests: the package, and on JDK 24+ the training run (PackagedJarIT)
+# that writes the AOT cache (pom.xml, profile "aot").
+build_if_needed() {
+    local mode=${BUILD:-auto} reason="" aot
+    aot=$(dirname "$APP_JAR")/app.aot
     if [[ "$APP_JAR" != "$PROJECT_DIR/target/quarkus-app/quarkus-run.jar" ]]; then
         [[ -f "$APP_JAR" ]] || die "APP_JAR=$APP_JAR does not exist"
         return 0
@@ -99,10 +115,12 @@ build_if_needed() { # BUILD=auto (default: missing jar or sources newer than it)
     elif [[ ! -f "$APP_JAR" ]]; then reason="no $APP_JAR"
     elif [[ $mode == auto && -n $(find "$PROJECT_DIR/src/main" "$PROJECT_DIR/pom.xml" -newer "$APP_JAR" -print -quit) ]]; then
         reason="sources newer than the jar"
+    elif (($(java_feature) >= 24)) && [[ ! -f "$aot" || "$aot" -ot "$APP_JAR" ]]; then
+        reason="no AOT cache for the jar"
     fi
     if [[ -n "$reason" && $mode != never ]]; then
-        log "building the jar ($reason): ./mvnw -B -q package -DskipTests"
-        (cd "$PROJECT_DIR" && ./mvnw -B -q package -DskipTests) >&2
+        log "building the jar ($reason): ./mvnw -B -q verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false"
+        (cd "$PROJECT_DIR" && ./mvnw -B -q verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false) >&2
     fi
     [[ -f "$APP_JAR" ]] || die "no jar at $APP_JAR"
 }
@@ -189,6 +207,8 @@ start_nginx() { # standin_port hop_port idp_port
     c=${c//@HOP_PORT@/"$2"}
     c=${c//@IDP_PORT@/"$3"}
     c=${c//@LOOKUP_RESPONSE@/"$lookup"}
+    local repeated_key='}],"customerLookUpInfo":[{' one_key='},{'
+    c=${c//@LOOKUP_RESPONSE_ONE_KEY@/"${lookup//"$repeated_key"/"$one_key"}"}
     c=${c//@ACTIVATION_RESPONSE@/"$activation"}
     c=${c//@OIDC_DISCOVERY@/"$DISCOVERY_JSON"}
     c=${c//@JWKS@/"$JWKS_JSON"}
@@ -218,44 +238,48 @@ standin_lines() { if [[ -f "$STANDIN_LOG" ]]; then wc -l < "$STANDIN_LOG"; else 
 # ---------------------------------------------------------------------------------------------------------------
 # the service
 # ---------------------------------------------------------------------------------------------------------------
-# start_service port extra-java-flags... -> SERVICE_PID, STARTUP_S (log line), FIRST_ANSWER_S (wall clock to first 2xx)
+# wait_first_answer pid log t0-ms -> FIRST_ANSWER_S: launch to the first 2xx search, polled every 20 ms
+wait_first_answer() {
+    local pid=$1 log_file=$2 t0=$3 url=$4 i code=""
+    for ((i = 0; i < 1500; i++)); do
+        kill -0 "$pid" 2>/dev/null || { tail -30 "$log_file" >&2; die "the JVM exited during start-up ($log_file)"; }
+        code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
+            -H "Authorization: Bearer $TOKEN" --data-binary @"$BENCH_DIR/search-request.json" "$url/customers/search" || true)
+        if [[ $code == 2* ]]; then break; fi
+        sleep 0.02
+    done
+    [[ $code == 2* ]] || { tail -30 "$log_file" >&2; die "no 2xx search from $url after 30 s (last: $code)"; }
+    FIRST_ANSWER_S=$(awk -v ms=$(($(now_ms) - t0)) 'BEGIN { printf "%.3f", ms / 1000 }')
+}
+
+# start_service port java-flags... -> SERVICE_PID, SERVICE_URL, FIRST_ANSWER_S (launch to the first 2xx search),
+# STARTUP_S (Quarkus' own "started in"), AOT_STATUS. It runs `java <flags> -jar quarkus-run.jar` in the application
+# folder, as the image does: docker/jvm.options names its AOT cache relative to it (and that folder has no .env or
+# config/ that Quarkus would pick up).
 start_service() {
     local port=$1; shift
     SERVICE_LOG=${SERVICE_LOG:-$WORK/service.log}
     : > "$SERVICE_LOG"
-    local t0 app_dir
-    app_dir=$(dirname "$APP_JAR")
+    local t0
     t0=$(now_ms)
-    # cwd = the temp dir, so no stray .env or config/application.properties of the caller's cwd is picked up
-    (cd "$WORK" && exec env \
+    (cd "$(dirname "$APP_JAR")" && exec env \
         PAYDIANT_GATEWAY_URL="http://127.0.0.1:$STANDIN_PORT" \
         PAYDIANT_PARTNER_TOKEN=bench-token \
         QUARKUS_HTTP_HOST=127.0.0.1 \
         QUARKUS_HTTP_PORT="$port" \
         QUARKUS_OIDC_AUTH_SERVER_URL="$ISSUER" \
         QUARKUS_OIDC_CLIENT_ID=wallet-care-bff \
-        java "$@" -jar "$APP_JAR") >"$SERVICE_LOG" 2>&1 &
+        "$JAVA_BIN" "$@" -jar "$(basename "$APP_JAR")") >"$SERVICE_LOG" 2>&1 &
     SERVICE_PID=$!
     SERVICE_URL="http://127.0.0.1:$port"
-    local i code
-    STARTUP_S=""
-    for ((i = 0; i < 600; i++)); do
-        kill -0 "$SERVICE_PID" 2>/dev/null || { tail -30 "$SERVICE_LOG" >&2; die "the service exited during start-up"; }
-        if [[ -z "$STARTUP_S" ]] && grep -q 'started in' "$SERVICE_LOG"; then
-            STARTUP_S=$(sed -n 's/.*started in \([0-9.]*\)s.*/\1/p' "$SERVICE_LOG" | head -1)
-        fi
-        if [[ -n "$STARTUP_S" ]]; then
-            code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
-                -H "Authorization: Bearer $TOKEN" --data-binary @"$BENCH_DIR/search-request.json" "$SERVICE_URL/customers/search" || true)
-            if [[ $code == 2* ]]; then break; fi
-        fi
-        sleep 0.05
-    done
-    [[ -n "$STARTUP_S" ]] || die "no 'started in' line in the service log after 30 s"
-    [[ $code == 2* ]] || { tail -30 "$SERVICE_LOG" >&2; die "the service answers the search with $code"; }
-    FIRST_ANSWER_S=$(awk -v ms=$(($(now_ms) - t0)) 'BEGIN { printf "%.3f", ms / 1000 }')
+    wait_first_answer "$SERVICE_PID" "$SERVICE_LOG" "$t0" "$SERVICE_URL"
+    STARTUP_S=$(sed -n 's/.*started in \([0-9.]*\)s.*/\1/p' "$SERVICE_LOG" | head -1)
+    # The JVM logs "[error][aot] ..." when it cannot use the cache (missing, or trained with other flags or JDK).
+    if [[ " $* " != *AOTCache* && $(cat "$JVM_OPTIONS" 2>/dev/null) != *AOTCache* ]]; then AOT_STATUS="no AOT cache"
+    elif grep -q '\[aot\]' "$SERVICE_LOG"; then AOT_STATUS="AOT cache NOT used ($(grep -m1 '\[aot\]' "$SERVICE_LOG"))"
+    else AOT_STATUS="AOT cache mapped"; fi
     # The answer must carry both of the seed's customers (the lookup repeats its customerLookUpInfo key).
-    local answer
+    local answer code
     answer=$(curl -s -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $TOKEN" \
         --data-binary @"$BENCH_DIR/search-request.json" "$SERVICE_URL/customers/search" || true)
     [[ $answer == *'"count":2'* && $answer == *vmiTxZcaSEym* && $answer == *latYxDdNJhzm* ]] \
@@ -265,7 +289,52 @@ start_service() {
         --data-binary @"$BENCH_DIR/search-request.json" "$SERVICE_URL/customers/search" || true)
     if [[ $code == 401 ]]; then SECURITY="OIDC bearer token enforced (401 without it)"
     else SECURITY="token not checked (search without a token answers $code)"; fi
-    log "service up (pid $SERVICE_PID) on :$port: started in ${STARTUP_S}s (first answer after ${FIRST_ANSWER_S}s wall clock); $SECURITY"
+    log "service up (pid $SERVICE_PID) on :$port: first answer ${FIRST_ANSWER_S}s after launch (\"started in\" ${STARTUP_S}s); $AOT_STATUS; $SECURITY"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# the comparison peer (PEER_JAR: the Spring Boot WebFlux BFF the team compares with), run at its best: Spring Boot's own
+# AOT-cache recipe (extract, one training run up to the refreshed context, then -XX:AOTCache), -Xmx128m like us.
+# ---------------------------------------------------------------------------------------------------------------
+PEER_JAR=${PEER_JAR:-}
+
+# prepare_peer -> PEER_DIR with the extracted jar and its app.aot (not timed: it is the peer's build step)
+prepare_peer() {
+    PEER_DIR=$WORK/peer
+    local jar
+    jar=$(basename "$PEER_JAR")
+    log "peer: extracting $PEER_JAR and training its AOT cache"
+    "$JAVA_BIN" -Djarmode=tools -jar "$PEER_JAR" extract --destination "$PEER_DIR" >"$WORK/peer-extract.log" 2>&1 \
+        || die "peer: extract failed: $(tail -5 "$WORK/peer-extract.log")"
+    peer_env 0
+    (cd "$PEER_DIR" && exec env "${PEER_ENV[@]}" "$JAVA_BIN" -Xmx128m -XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh \
+        -jar "$jar") >"$WORK/peer-training.log" 2>&1 || die "peer: training run failed: $(tail -5 "$WORK/peer-training.log")"
+    [[ -f "$PEER_DIR/app.aot" ]] || die "peer: no app.aot after the training run"
+}
+
+peer_env() { # port -> PEER_ENV: the peer's configuration (its application.yml), against the same stand-in and keys
+    PEER_ENV=(SERVER_PORT="$1" SERVER_ADDRESS=127.0.0.1 JWK_SET_URI="$ISSUER/jwks"
+        PAYDIANT_GATEWAY_URL="http://127.0.0.1:$STANDIN_PORT/peer" PAYDIANT_PARTNER_TOKEN=bench-token PAYDIANT_PARTNER_ID=)
+}
+
+# start_peer port -> PEER_PID, PEER_URL, FIRST_ANSWER_S, STARTUP_S (Spring's "Started ... in")
+start_peer() {
+    local port=$1 t0
+    PEER_LOG=$OUT/peer.log
+    peer_env "$port"
+    t0=$(now_ms)
+    (cd "$PEER_DIR" && exec env "${PEER_ENV[@]}" "$JAVA_BIN" -Xmx128m -XX:AOTCache=app.aot -jar "$(basename "$PEER_JAR")") \
+        >"$PEER_LOG" 2>&1 &
+    PEER_PID=$!
+    PEER_URL="http://127.0.0.1:$port"
+    wait_first_answer "$PEER_PID" "$PEER_LOG" "$t0" "$PEER_URL"
+    STARTUP_S=$(sed -n 's/.*Started .* in \([0-9.]*\) seconds.*/\1/p' "$PEER_LOG" | head -1)
+    local answer
+    answer=$(curl -s -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $TOKEN" \
+        --data-binary @"$BENCH_DIR/search-request.json" "$PEER_URL/customers/search" || true)
+    [[ $answer == *vmiTxZcaSEym* && $answer == *latYxDdNJhzm* ]] || die "peer: the search misses the seed's customers: ${answer:0:300}"
+    if grep -q '\[aot\]' "$PEER_LOG"; then die "peer: AOT cache not used: $(grep -m1 '\[aot\]' "$PEER_LOG")"; fi
+    log "peer up (pid $PEER_PID) on :$port: first answer ${FIRST_ANSWER_S}s after launch (\"Started in\" ${STARTUP_S}s)"
 }
 
 rss_mb() { # pid -> resident set in MiB
@@ -278,7 +347,7 @@ rss_mb() { # pid -> resident set in MiB
 # CPU ticks: all busy (user+nice+system+steal), all, and ours (java, nginx master + workers, reaped children = wrk/curl)
 cpu_ticks() {
     local ours=0 pid
-    for pid in $SERVICE_PID $NGINX_PID $( [[ -n "$NGINX_PID" ]] && pgrep -P "$NGINX_PID" || true); do
+    for pid in $SERVICE_PID $PEER_PID $NGINX_PID $( [[ -n "$NGINX_PID" ]] && pgrep -P "$NGINX_PID" || true); do
         if [[ -r /proc/$pid/stat ]]; then ours=$((ours + $(sed 's/^.*) //' "/proc/$pid/stat" | awk '{ print $12 + $13 }'))); fi
     done
     ours=$((ours + $(sed 's/^.*) //' "/proc/$$/stat" | awk '{ print $14 + $15 }')))
@@ -337,9 +406,9 @@ wait_for_quiet() {
 # compiler, not the service. WARMUP=auto (default): 5 s rounds at 50 connections until the JIT threads used < 15 % of
 # one CPU in a round, at least WARMUP_MIN (15) and at most WARMUP_MAX (60) seconds. WARMUP=<n>s: a fixed warm-up.
 # ---------------------------------------------------------------------------------------------------------------
-jit_ticks() { # CPU ticks of the service's JIT compiler threads
+jit_ticks() { # pid -> CPU ticks of that JVM's JIT compiler threads
     local t total=0
-    for t in /proc/"$SERVICE_PID"/task/*; do
+    for t in /proc/"$1"/task/*; do
         if [[ $(cat "$t/comm" 2>/dev/null) == C[12]\ CompilerThre* ]]; then
             total=$((total + $(sed 's/^.*) //' "$t/stat" | awk '{ print $12 + $13 }')))
         fi
@@ -347,24 +416,24 @@ jit_ticks() { # CPU ticks of the service's JIT compiler threads
     echo "$total"
 }
 
-warm_up_service() { # url body token -> WARMUP_S (seconds spent), WARMUP_JIT (JIT % of one CPU in the last round), WARMUP_BAD
-    local url=$1 body=$2 token=$3 mode=${WARMUP:-auto} min=${WARMUP_MIN:-15} max=${WARMUP_MAX:-60}
+warm_up_service() { # url body token pid [label] -> WARMUP_S (seconds spent), WARMUP_JIT (JIT % of one CPU in the last round), WARMUP_BAD
+    local url=$1 body=$2 token=$3 pid=$4 label=${5:-warmup} mode=${WARMUP:-auto} min=${WARMUP_MIN:-15} max=${WARMUP_MAX:-60}
     WARMUP_BAD=0 WARMUP_S=0 WARMUP_JIT=""
     local hz j0 j1 t0 t1 round=0
     hz=$(getconf CLK_TCK)
     if [[ $mode != auto ]]; then
-        j0=$(jit_ticks) t0=$(now_ms)
-        run_wrk warmup-c50 2 50 "$mode" "$url" "$body" "$token"
-        j1=$(jit_ticks) t1=$(now_ms)
+        j0=$(jit_ticks "$pid") t0=$(now_ms)
+        run_wrk "$label-c50" 2 50 "$mode" "$url" "$body" "$token"
+        j1=$(jit_ticks "$pid") t1=$(now_ms)
         WARMUP_BAD=$((R_non2xx + R_errors)) WARMUP_S=${mode%s}
         WARMUP_JIT=$(awk -v j=$((j1 - j0)) -v hz="$hz" -v ms=$((t1 - t0)) 'BEGIN { printf "%.0f", 100 * j / hz / (ms / 1000) }')
         return 0
     fi
     while :; do
         round=$((round + 1))
-        j0=$(jit_ticks) t0=$(now_ms)
-        run_wrk "warmup-c50-$round" 2 50 5s "$url" "$body" "$token"
-        j1=$(jit_ticks) t1=$(now_ms)
+        j0=$(jit_ticks "$pid") t0=$(now_ms)
+        run_wrk "$label-c50-$round" 2 50 5s "$url" "$body" "$token"
+        j1=$(jit_ticks "$pid") t1=$(now_ms)
         WARMUP_BAD=$((WARMUP_BAD + R_non2xx + R_errors)) WARMUP_S=$((WARMUP_S + 5))
         WARMUP_JIT=$(awk -v j=$((j1 - j0)) -v hz="$hz" -v ms=$((t1 - t0)) 'BEGIN { printf "%.0f", 100 * j / hz / (ms / 1000) }')
         log "warm-up round $round: $(printf '%.0f' "$R_rps") req/s, JIT threads ${WARMUP_JIT} % of a CPU"

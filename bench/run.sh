@@ -1,19 +1,26 @@
 #!/usr/bin/env bash
 # Wallet Care BFF benchmark: what the BFF costs on top of the gateway, side by side, in one run.
 #
-#   bash bench/run.sh                 # ~2 min (plus a build when the jar is missing or older than src/)
-#   PROFILE=1 bash bench/run.sh       # service only, 50 connections, JFR recording -> /tmp/bench.jfr + hot-spot summary
+#   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 bash bench/run.sh       # ~3 min (plus a build when needed)
+#   PEER_JAR=/tmp/peer/spring-bff/target/spring-bff.jar JAVA_HOME=... bash bench/run.sh   # with the peer's column
+#   PROFILE=1 JAVA_HOME=... bash bench/run.sh   # service only, 50 connections, JFR recording -> /tmp/bench.jfr + summary
 #
 # On this machine, loopback only, it starts one throwaway nginx (own prefix dir, free ports picked at run time) that is
 #   - a stand-in Paydiant gateway answering lookup/activation with constants (its access log counts gateway calls),
 #   - an nginx hop that only proxies to the stand-in (keep-alive upstream): the reference for one lean extra hop,
 #   - a throwaway OIDC identity provider (discovery + JWKS of an RSA key made now; one RS256 token is minted),
-# then the service (prod profile, -Xmx128m) against the stand-in, and drives all three with wrk:
-# 1 connection (latency), then 50 connections (throughput), after a warm-up of the service. It ends with one
-# unlock of Paul, counting the gateway calls it causes. Results: stdout (markdown) and bench/out/<time>/.
+# then the service against the stand-in as shipped — `java -Xmx128m @docker/jvm.options -jar quarkus-run.jar` from
+# target/quarkus-app, so with its AOT cache — and drives all three with wrk: 1 connection (latency), then 50
+# connections (throughput), after a warm-up of the service. It ends with one unlock of Paul, counting the gateway
+# calls it causes. With PEER_JAR, the comparison peer (a Spring Boot jar) is then started the same way with
+# Spring Boot's own AOT-cache recipe, warmed up and measured against the same stand-in and token.
+# Results: stdout (markdown) and bench/out/<time>/.
 #
-# Knobs (environment): DURATION=10s WARMUP=auto|<n>s (auto: until the JIT has settled, 15-60 s; see lib.sh) JAVA_OPTS="<extra JVM flags>" BUILD=auto|always|never
-#   WAIT_QUIET=0 (seconds to wait for an idle machine first) NGINX_WORKERS=auto PROFILE=0|1 JFR_FILE=/tmp/bench.jfr PROFILE_DELAY=20 PROFILE_DURATION=32s OUT_DIR=... KEEP_WORK=0
+# docker/jvm.options is for JDK 25: run it with JAVA_HOME on a JDK 25 (the build, when one is needed, uses it too).
+# Knobs (environment): DURATION=10s WARMUP=auto|<n>s (auto: until the JIT has settled, 15-60 s; see lib.sh)
+#   JAVA_OPTS="<extra JVM flags, after jvm.options>" JVM_OPTIONS=<argfile; empty for none> BUILD=auto|always|never
+#   PEER_JAR= WAIT_QUIET=0 (seconds to wait for an idle machine first) NGINX_WORKERS=auto PROFILE=0|1 JFR_FILE=/tmp/bench.jfr
+#   PROFILE_DELAY=20 PROFILE_DURATION=32s OUT_DIR=... KEEP_WORK=0
 # Every process it starts (nginx, java, wrk) is ended on exit, and its temp dir removed, by an EXIT trap.
 set -euo pipefail
 
@@ -31,6 +38,10 @@ PROFILE_DURATION=${PROFILE_DURATION:-32s}
 install_traps
 T_START=$(now_ms)
 ensure_tools
+if [[ -n "$JVM_OPTIONS" ]] && (($(java_feature) < 25)); then
+    die "$JVM_OPTIONS is for JDK 25 ($JAVA_BIN is $(java_feature)): JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 bash bench/run.sh, or JVM_OPTIONS= for none"
+fi
+[[ -z "$PEER_JAR" || -f "$PEER_JAR" ]] || die "PEER_JAR=$PEER_JAR does not exist"
 build_if_needed
 wait_for_quiet
 
@@ -40,11 +51,12 @@ OUT=${OUT_DIR:-$BENCH_DIR/out/$(date +%Y%m%d-%H%M%S)$( ((PROFILE)) && echo -prof
 mkdir -p "$OUT"
 SERVICE_LOG=$OUT/service.log
 
-read -r STANDIN_PORT HOP_PORT IDP_PORT SERVICE_PORT < <(free_ports 4)
+read -r STANDIN_PORT HOP_PORT IDP_PORT SERVICE_PORT PEER_PORT < <(free_ports 5)
 make_identity "$IDP_PORT"
 start_nginx "$STANDIN_PORT" "$HOP_PORT" "$IDP_PORT"
 
 JAVA_FLAGS=(-Xmx128m)
+[[ -n "$JVM_OPTIONS" ]] && JAVA_FLAGS+=("@$JVM_OPTIONS")
 # shellcheck disable=SC2206
 [[ -n "$JAVA_OPTS" ]] && JAVA_FLAGS+=($JAVA_OPTS)
 if ((PROFILE)); then
@@ -96,16 +108,12 @@ if ((PROFILE)); then
 fi
 
 # ---------------------------------------------------------------------------------------------------------------
-declare -A RPS P50 P99 BAD CALLS NOISE
-warm_up_service "$SEARCH_URL" "$SEARCH_BODY" "$TOKEN"
-for conns in 1 50; do
-    threads=$((conns == 1 ? 1 : 2))
-    for path in direct hop service; do
-        case $path in
-            direct) url=$STANDIN_URL body=$LOOKUP_BODY token="" ;;
-            hop) url=$HOP_URL body=$LOOKUP_BODY token="" ;;
-            service) url=$SEARCH_URL body=$SEARCH_BODY token=$TOKEN ;;
-        esac
+declare -A RPS P50 P99 BAD CALLS NOISE FIRST RSS_AFTER
+# measure path url body token: 1 and 50 connections, into RPS[path,conns] etc.
+measure() {
+    local path=$1 url=$2 body=$3 token=$4 conns threads before after
+    for conns in 1 50; do
+        threads=$((conns == 1 ? 1 : 2))
         before=$(standin_lines)
         run_wrk "$path-c$conns" "$threads" "$conns" "$DURATION" "$url" "$body" "$token"
         after=$(standin_lines)
@@ -113,9 +121,16 @@ for conns in 1 50; do
         BAD[$path,$conns]="$R_non2xx/$R_errors" NOISE[$path,$conns]=$R_noise
         CALLS[$path,$conns]=$(awk -v c=$((after - before)) -v r="$R_requests" 'BEGIN { printf "%.3f", r ? c / r : 0 }')
     done
-done
-RSS=$(rss_mb "$SERVICE_PID")
-SERVICE_BAD=$((${BAD[service,1]%/*} + ${BAD[service,1]#*/} + ${BAD[service,50]%/*} + ${BAD[service,50]#*/}))
+}
+
+FIRST[service]=$FIRST_ANSWER_S SERVICE_STARTUP_S=$STARTUP_S
+warm_up_service "$SEARCH_URL" "$SEARCH_BODY" "$TOKEN" "$SERVICE_PID" warmup
+SERVICE_WARMUP="${WARMUP_S} s (JIT threads at its end: ${WARMUP_JIT} % of a CPU; non-2xx/errors: $WARMUP_BAD)"
+measure direct "$STANDIN_URL" "$LOOKUP_BODY" ""
+measure hop "$HOP_URL" "$LOOKUP_BODY" ""
+measure service "$SEARCH_URL" "$SEARCH_BODY" "$TOKEN"
+RSS_AFTER[service]=$(rss_mb "$SERVICE_PID")
+SERVICE_BAD=$((${BAD[service,1]%/*} + ${BAD[service,1]#*/} + ${BAD[service,50]%/*} + ${BAD[service,50]#*/} + WARMUP_BAD))
 
 # --- one unlock of Paul: count the stand-in's access-log lines it causes ----------------------------------------
 log "unlock of vmiTxZcaSEym, counting gateway calls"
@@ -134,53 +149,82 @@ read -r U_PRE U_ACT U_POST U_OTHER U_SEQ < <(awk '
     END { printf "%d %d %d %d %s\n", pre, act, post, other, (seq == "" ? "-" : seq) }' "$OUT/unlock-gateway-calls.log")
 UNLOCK_CALLS="$U_PRE lookup + $U_ACT activation + $U_POST confirming lookup"
 ((U_OTHER)) && UNLOCK_CALLS+=" + $U_OTHER other"
+stop_service
+
+# --- the peer, alone on the machine as the service was -----------------------------------------------------------
+PATHS=(direct hop service)
+if [[ -n "$PEER_JAR" ]]; then
+    prepare_peer
+    start_peer "$PEER_PORT"
+    FIRST[peer]=$FIRST_ANSWER_S PEER_STARTUP_S=$STARTUP_S
+    warm_up_service "$PEER_URL/customers/search" "$SEARCH_BODY" "$TOKEN" "$PEER_PID" peer-warmup
+    PEER_WARMUP="${WARMUP_S} s (JIT ${WARMUP_JIT} %; non-2xx/errors: $WARMUP_BAD)"
+    measure peer "$PEER_URL/customers/search" "$SEARCH_BODY" "$TOKEN"
+    RSS_AFTER[peer]=$(rss_mb "$PEER_PID")
+    stop_peer
+    PATHS+=(peer)
+fi
+BUSY_AT_END=$(cpu_busy_pct)   # with our JVMs stopped, this is other processes only
 
 # --- report ------------------------------------------------------------------------------------------------------
 ms() { awk -v v="$1" 'BEGIN { printf "%.3f", v / 1000 }'; }
 verdict() { # measured goal direction(le|ge) unit -> "PASS (margin ...)" / "MISS (by ...)"
     awk -v m="$1" -v g="$2" -v d="$3" -v u="$4" 'BEGIN {
         ok = (d == "le") ? (m <= g) : (m >= g); diff = (m > g) ? m - g : g - m
-        if (ok) printf "PASS (%.3g %s to spare)", diff, u; else printf "MISS (by %.3g %s)", diff, u }'
+        if (ok) printf "PASS (%.3g %s to spare)", diff, u; else printf "**MISS** (by %.3g %s)", diff, u }'
 }
-THR_PCT=$(awk -v s="${RPS[service,50]}" -v h="${RPS[hop,50]}" 'BEGIN { printf "%.1f", 100 * s / h }')
-ADD_P50=$(awk -v s="${P50[service,1]}" -v d="${P50[direct,1]}" 'BEGIN { printf "%.3f", (s - d) / 1000 }')
-ADD_P99=$(awk -v s="${P99[service,1]}" -v d="${P99[direct,1]}" 'BEGIN { printf "%.3f", (s - d) / 1000 }')
-if ((U_PRE <= 1 && U_ACT <= 2 && U_POST <= 1 && U_OTHER == 0)) && [[ $UNLOCK_HTTP == 200 ]]; then UNLOCK_VERDICT=PASS; else UNLOCK_VERDICT=MISS; fi
-if ((SERVICE_BAD == 0)); then BAD_VERDICT=PASS; else BAD_VERDICT="MISS (by $SERVICE_BAD)"; fi
-stop_service   # so the CPU sample below sees only other processes
-BUSY_AT_END=$(cpu_busy_pct)
+share() { awk -v s="${RPS[$1,50]}" -v h="${RPS[hop,50]}" 'BEGIN { printf "%.3f", s / h }'; }
+added() { awk -v s="$2" -v d="$3" 'BEGIN { printf "%+.3f", (s - d) / 1000 }'; }
+ahead() { # ours peer direction(le|ge) -> ahead / behind
+    [[ -z "$2" ]] && return 0
+    awk -v a="$1" -v b="$2" -v d="$3" 'BEGIN { ok = (d == "le") ? (a + 0 <= b + 0) : (a + 0 >= b + 0); printf " | %s", ok ? "ahead" : "**behind**" }'
+}
+declare -A FIG
+for who in service peer; do
+    [[ $who == peer && -z "$PEER_JAR" ]] && continue
+    FIG[$who,share]=$(share "$who")
+    FIG[$who,p50]=$(added "$who" "${P50[$who,1]}" "${P50[direct,1]}")
+    FIG[$who,p99]=$(added "$who" "${P99[$who,1]}" "${P99[direct,1]}")
+    FIG[$who,rss]=${RSS_AFTER[$who]}
+    FIG[$who,first]=${FIRST[$who]}
+done
+peer_cell() { [[ -n "$PEER_JAR" ]] && printf ' | %s' "$1" || true; }
+if [[ $UNLOCK_HTTP == 200 ]] && ((U_PRE <= 1 && U_ACT <= 2 && U_POST <= 1 && U_OTHER == 0)); then UNLOCK_VERDICT=PASS; else UNLOCK_VERDICT=**MISS**; fi
+if ((SERVICE_BAD == 0)); then BAD_VERDICT=PASS; else BAD_VERDICT="**MISS** (by $SERVICE_BAD)"; fi
 T_TOTAL=$(awk -v ms=$(($(now_ms) - T_START)) 'BEGIN { printf "%.0f", ms / 1000 }')
+JDK=$("$JAVA_BIN" -version 2>&1 | sed -n 2p)
 
 {
-    echo "### Wallet Care BFF vs. a lean gateway: $(date -u +%Y-%m-%dT%H:%MZ)"
+    echo "### Wallet Care BFF vs. a lean gateway$([[ -n "$PEER_JAR" ]] && echo " and the Spring Boot peer"): $(date -u +%Y-%m-%dT%H:%MZ)"
     echo
-    echo "wrk $DURATION per cell (1 connection: -t1 -c1; 50 connections: -t2 -c50), after a ${WARMUP_S} s warm-up of the service at 50 connections (WARMUP=$WARMUP; JIT compiler threads at its end: ${WARMUP_JIT} % of a CPU)."
-    echo "direct/hop: \`POST /b2b-gateway/customers/lookup\` (seed request) to the nginx stand-in / through the nginx hop; service: \`POST /customers/search {\"phone\":\"9991234444\"}\` with a bearer token (2 customers back)."
-    echo "Service: \`java ${JAVA_FLAGS[*]} -jar target/quarkus-app/quarkus-run.jar\` (prod profile); $SECURITY. nginx worker_processes ${NGINX_WORKERS:-auto}."
+    echo "wrk $DURATION per cell (1 connection: -t1 -c1; 50 connections: -t2 -c50). direct/hop: \`POST /b2b-gateway/customers/lookup\` (seed request) to the nginx stand-in / through the nginx hop; service and peer: \`POST /customers/search {\"phone\":\"9991234444\"}\` with an RS256 bearer token (2 customers back). nginx worker_processes ${NGINX_WORKERS:-auto}; $JDK."
+    echo
+    echo "- Service: \`java ${JAVA_FLAGS[*]/#@$PROJECT_DIR\//@} -jar quarkus-run.jar\` in target/quarkus-app (prod profile); $AOT_STATUS; $SECURITY; warm-up $SERVICE_WARMUP."
+    [[ -n "$PEER_JAR" ]] && echo "- Peer: \`java -Xmx128m -XX:AOTCache=app.aot -jar $(basename "$PEER_JAR")\` from its extracted folder, after its training run (\`-XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh\`); warm-up $PEER_WARMUP."
     echo
     echo "| path | conns | req/s | p50 ms | p99 ms | non-2xx / socket errors | stand-in calls per request | other processes' CPU % |"
     echo "|---|---:|---:|---:|---:|---:|---:|---:|"
     for conns in 1 50; do
-        for path in direct hop service; do
-            case $path in direct) name="direct to stand-in" ;; hop) name="nginx hop" ;; service) name="**service**" ;; esac
+        for path in "${PATHS[@]}"; do
+            case $path in direct) name="direct to stand-in" ;; hop) name="nginx hop" ;; service) name="**service**" ;; peer) name="Spring Boot peer" ;; esac
             printf '| %s | %d | %.0f | %s | %s | %s | %s | %s |\n' "$name" "$conns" "${RPS[$path,$conns]}" \
                 "$(ms "${P50[$path,$conns]}")" "$(ms "${P99[$path,$conns]}")" "${BAD[$path,$conns]}" "${CALLS[$path,$conns]}" \
                 "${NOISE[$path,$conns]}"
         done
     done
     echo
-    echo "| target | measured | goal | result |"
-    echo "|---|---|---|---|"
-    echo "| throughput vs nginx hop (50 conns) | $THR_PCT % ($(printf '%.0f' "${RPS[service,50]}") vs $(printf '%.0f' "${RPS[hop,50]}") req/s) | ≥ 30 % | $(verdict "$THR_PCT" 30 ge '%-points') |"
-    echo "| added latency p50 (service − direct, 1 conn) | $ADD_P50 ms | ≤ 0.5 ms | $(verdict "$ADD_P50" 0.5 le ms) |"
-    echo "| added latency p99 (service − direct, 1 conn) | $ADD_P99 ms | ≤ 2 ms | $(verdict "$ADD_P99" 2 le ms) |"
-    echo "| RSS after the run | $RSS MB | ≤ 150 MB | $(verdict "$RSS" 150 le MB) |"
-    echo "| start-up (log \"started in\") | ${STARTUP_S} s (first answer ${FIRST_ANSWER_S} s after launch) | ≤ 1.0 s | $(verdict "$STARTUP_S" 1.0 le s) |"
-    echo "| gateway calls per unlock | $UNLOCK_CALLS (order $U_SEQ; HTTP $UNLOCK_HTTP ${UNLOCK_OUTCOME:-no outcome}) | ≤ 1 lookup + 2 activation + 1 confirming lookup | $UNLOCK_VERDICT |"
-    echo "| non-2xx + socket errors under load (service, 1 + 50 conns) | $SERVICE_BAD (warm-up: $WARMUP_BAD) | 0 | $BAD_VERDICT |"
+    echo "| figure | service | goal | result$(peer_cell "peer") $([[ -n "$PEER_JAR" ]] && echo "| service vs peer ")|"
+    echo "|---|---|---|---$(peer_cell "---") $([[ -n "$PEER_JAR" ]] && echo "|--- ")|"
+    echo "| search req/s at 50 connections, share of the nginx hop | ${FIG[service,share]} ($(printf '%.0f' "${RPS[service,50]}") vs $(printf '%.0f' "${RPS[hop,50]}") req/s) | ≥ 0.30 | $(verdict "${FIG[service,share]}" 0.30 ge '')$(peer_cell "${FIG[peer,share]:-}")$(ahead "${FIG[service,share]}" "${FIG[peer,share]:-}" ge) |"
+    echo "| latency added over a direct call, 1 connection, p50 | ${FIG[service,p50]} ms | ≤ 0.5 ms | $(verdict "${FIG[service,p50]}" 0.5 le ms)$(peer_cell "${FIG[peer,p50]:-} ms")$(ahead "${FIG[service,p50]}" "${FIG[peer,p50]:-}" le) |"
+    echo "| latency added over a direct call, 1 connection, p99 | ${FIG[service,p99]} ms | ≤ 2 ms | $(verdict "${FIG[service,p99]}" 2 le ms)$(peer_cell "${FIG[peer,p99]:-} ms")$(ahead "${FIG[service,p99]}" "${FIG[peer,p99]:-}" le) |"
+    echo "| RSS after load | ${FIG[service,rss]} MB | ≤ 150 MB | $(verdict "${FIG[service,rss]}" 150 le MB)$(peer_cell "${FIG[peer,rss]:-} MB")$(ahead "${FIG[service,rss]}" "${FIG[peer,rss]:-}" le) |"
+    echo "| launch to first 200 on a search | ${FIG[service,first]} s (\"started in\" ${SERVICE_STARTUP_S:-?} s) | ≤ 0.5 s | $(verdict "${FIG[service,first]}" 0.5 le s)$(peer_cell "${FIG[peer,first]:-} s (\"Started in\" ${PEER_STARTUP_S:-?} s)")$(ahead "${FIG[service,first]}" "${FIG[peer,first]:-}" le) |"
+    echo "| gateway calls per unlock | $UNLOCK_CALLS (order $U_SEQ; HTTP $UNLOCK_HTTP ${UNLOCK_OUTCOME:-no outcome}) | ≤ 1 + 2 + 1 | $UNLOCK_VERDICT$(peer_cell "—")$(peer_cell "") |"
+    echo "| non-2xx + socket errors (service: warm-up, 1 + 50 connections) | $SERVICE_BAD | 0 | $BAD_VERDICT$(peer_cell "—")$(peer_cell "") |"
     echo
     echo "Vert.x blocked-thread / blocking warnings in the service log: $(blocked_warnings). Whole run: ${T_TOTAL} s."
-    echo "CPUs busy with other processes just before the run: ${BUSY_AT_START} %; just after: ${BUSY_AT_END} % ($(nproc) CPUs)."
+    echo "CPUs busy with other processes just before the run: ${BUSY_AT_START} %; just after: ${BUSY_AT_END} % ($(nproc) CPUs); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
     max_noise=0; for v in "${NOISE[@]}"; do if ((v > max_noise)); then max_noise=$v; fi; done
     if ((max_noise > 5)); then echo "**Noisy run**: other processes took up to ${max_noise} % of the CPUs during a measurement; repeat on an idle machine (WAIT_QUIET=300)."; fi
 } | tee "$OUT/results.md"

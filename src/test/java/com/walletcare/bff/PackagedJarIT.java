@@ -1,13 +1,19 @@
 package com.walletcare.bff;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.hamcrest.Matchers.equalTo;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.walletcare.bff.api.Roles;
 import com.walletcare.bff.testing.GatewayTest;
 import com.walletcare.bff.testing.InjectGateway;
@@ -17,28 +23,97 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 
-/** The packaged fast-jar, started as the container image starts it, serving a search and its health. */
+/**
+ * The packaged fast-jar, started as the container image starts it, driven through the hot path: searches, reads,
+ * an unlock and the everyday errors. On JDK 24+ this run is also the AOT cache's training run (pom.xml, profile
+ * "aot"): the classes, linkage and method profiles it records are what the cache gives the next start, so it
+ * repeats the requests that real traffic repeats.
+ */
 @QuarkusIntegrationTest
 @QuarkusTestResource(WireMockGateway.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class PackagedJarIT {
 
+    private static final String PAUL = "vmiTxZcaSEym";
+    private static final String SEARCH = "{\"phone\": \"9991234444\"}";
+    /** Enough repetitions for the JIT to profile the search and read paths, a few seconds at most. */
+    private static final int TRAINING_ROUNDS = 200;
+
     @InjectGateway
     WireMockServer gateway;
 
-    @Test
-    void servesASearchWithAToken() {
-        gateway.stubFor(post(urlEqualTo(GatewayTest.LOOKUP)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody(GatewayTest.resource("/gateway/seed-lookup-response.json"))));
+    @BeforeEach
+    void cleanGateway() {
+        gateway.resetAll();
+    }
 
-        RestAssured.given().auth().oauth2(GatewayTest.token("agent", Roles.AGENT))
-                .contentType("application/json").body("{\"phone\": \"9991234444\"}")
-                .when().post("/customers/search")
-                .then().statusCode(200).body("count", equalTo(2)).body("customers[1].status", equalTo("LOCKED"));
-        RestAssured.given().contentType("application/json").body("{\"phone\": \"9991234444\"}")
-                .when().post("/customers/search").then().statusCode(401);
+    private static RequestSpecification as(String role) {
+        return RestAssured.given().contentType(ContentType.JSON).accept(ContentType.JSON)
+                .auth().oauth2(GatewayTest.token(role + "-user", role));
+    }
+
+    private static ResponseDefinitionBuilder json(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    @Test
+    void searchesReadsAndUnlocksWithAToken() {
+        gateway.stubFor(post(urlEqualTo(GatewayTest.LOOKUP))
+                .withRequestBody(matchingJsonPath("$..phone"))
+                .willReturn(json(GatewayTest.resource("/gateway/seed-lookup-response.json"))));
+        String token = GatewayTest.token("agent", Roles.AGENT);
+        for (int i = 0; i < TRAINING_ROUNDS; i++) {
+            RestAssured.given().auth().oauth2(token).contentType(ContentType.JSON).body(SEARCH)
+                    .when().post("/customers/search")
+                    .then().statusCode(200).body("count", equalTo(2)).body("customers[1].status", equalTo("LOCKED"));
+        }
+
+        // Paul's wallet at the gateway: locked, then deactivated by the unlock, then active again.
+        gateway.stubFor(lookupOfPaul(Scenario.STARTED, true, true));
+        gateway.stubFor(lookupOfPaul("deactivated", false, true));
+        gateway.stubFor(lookupOfPaul("active", true, false));
+        gateway.stubFor(activation("false", Scenario.STARTED, "deactivated"));
+        gateway.stubFor(activation("true", "deactivated", "active"));
+        as(Roles.VIEWER).when().get("/customers/" + PAUL).then().statusCode(200).body("status", equalTo("LOCKED"));
+        as(Roles.AGENT).when().post("/customers/" + PAUL + "/unlock")
+                .then().statusCode(200).body("outcome", equalTo("UNLOCKED")).body("customer.status", equalTo("ACTIVE"));
+        for (int i = 0; i < TRAINING_ROUNDS; i++) {
+            RestAssured.given().auth().oauth2(token).when().get("/customers/" + PAUL)
+                    .then().statusCode(200).body("status", equalTo("ACTIVE"));
+        }
+    }
+
+    private static MappingBuilder lookupOfPaul(String state, boolean active, boolean locked) {
+        return post(urlEqualTo(GatewayTest.LOOKUP)).inScenario("paul").whenScenarioStateIs(state)
+                .willReturn(json(GatewayTest.lookupAnswer(GatewayTest.record(PAUL, active, locked))));
+    }
+
+    private static MappingBuilder activation(String activate, String state, String next) {
+        return post(urlEqualTo(GatewayTest.ACTIVATION)).inScenario("paul").whenScenarioStateIs(state)
+                .withRequestBody(matchingJsonPath("$.updateCustomerActivationRequest.activate", WireMock.equalTo(activate)))
+                .willReturn(json(GatewayTest.ACTIVATION_SUCCESS)).willSetStateTo(next);
+    }
+
+    @Test
+    void answersTheEverydayErrorsWithProblemJson() {
+        RestAssured.given().contentType(ContentType.JSON).body(SEARCH).when().post("/customers/search")
+                .then().statusCode(401).contentType("application/problem+json").body("code", equalTo("UNAUTHENTICATED"));
+        as(Roles.VIEWER).when().post("/customers/" + PAUL + "/unlock")
+                .then().statusCode(403).body("code", equalTo("FORBIDDEN"));
+        as(Roles.AGENT).body("{}").when().post("/customers/search")
+                .then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
+
+        gateway.stubFor(post(urlEqualTo(GatewayTest.LOOKUP)).willReturn(json(GatewayTest.lookupAnswer())));
+        as(Roles.AGENT).when().get("/customers/nobody123")
+                .then().statusCode(404).body("code", equalTo("CUSTOMER_NOT_FOUND"));
+
+        // Refused partner credentials: neither retried nor counted by the circuit breaker, so no other test feels it.
+        gateway.stubFor(post(urlEqualTo(GatewayTest.LOOKUP)).willReturn(aResponse().withStatus(401)));
+        as(Roles.AGENT).body(SEARCH).when().post("/customers/search")
+                .then().statusCode(502).body("code", equalTo("GATEWAY_AUTH_FAILED"));
     }
 
     @Test

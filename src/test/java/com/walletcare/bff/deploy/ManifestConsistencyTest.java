@@ -49,12 +49,12 @@ class ManifestConsistencyTest {
      * <li>{@code QUARKUS_OIDC_*}: the identity provider (auth-server-url, client-id, token audience / issuer, role
      * claim path). Only some of these keys appear in application.properties; the rest are set per environment.</li>
      * <li>{@code QUARKUS_LOG_LEVEL}: the root log level.</li>
-     * <li>{@code JAVA_OPTS_APPEND}, {@code JAVA_MAX_MEM_RATIO}: read by the image's run-java.sh (docker/Dockerfile.jvm),
-     * not by the application.</li>
+     * <li>{@code JDK_JAVA_OPTIONS}: read by the {@code java} launcher (the heap size of the container), not by the
+     * application.</li>
      * </ul>
      */
     static final List<String> ALLOWED_PREFIXES = List.of("QUARKUS_OIDC_");
-    static final Set<String> ALLOWED_NAMES = Set.of("QUARKUS_LOG_LEVEL", "JAVA_OPTS_APPEND", "JAVA_MAX_MEM_RATIO");
+    static final Set<String> ALLOWED_NAMES = Set.of("QUARKUS_LOG_LEVEL", "JDK_JAVA_OPTIONS");
 
     static final String SECRET_NAME = "wallet-care-bff-paydiant";
     static final String SECRET_KEY = "partner-token";
@@ -397,6 +397,34 @@ class ManifestConsistencyTest {
                 "terminationGracePeriodSeconds (" + grace + " s) must exceed the preStop sleep (" + preStop
                         + " s) plus quarkus.shutdown.timeout (" + timeout + " in application.properties), or the"
                         + " kubelet kills the JVM before in-flight requests finish");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // (g) the image, the Deployment and the benchmark start the JVM one way: java @docker/jvm.options
+    // ---------------------------------------------------------------------------------------------------------------
+
+    @Test
+    void theImageTheDeploymentAndTheBenchmarkStartTheJvmWithTheSameOptions() throws IOException {
+        List<String> options = readLines(ROOT.resolve("docker/jvm.options")).stream()
+                .map(line -> line.replaceFirst("#.*", "").trim()).filter(line -> !line.isEmpty()).toList();
+        assertTrue(options.stream().noneMatch(o -> o.matches("-Xm[sx].*|-XX:(Max|Min|Initial)RAM(Percentage)?=.*")),
+                "docker/jvm.options must not size the heap (the container does): " + options);
+        assertTrue(options.stream().filter(o -> o.startsWith("-XX:AOTCache=")).noneMatch(o -> o.contains("/")),
+                "the AOT cache is named relative to the application folder: " + options);
+
+        List<String> image = finalStage(ROOT.resolve("docker/Dockerfile.jvm"));
+        String entrypoint = lastInstruction(image, "ENTRYPOINT").orElseThrow();
+        assertEquals(List.of("java", "@jvm.options", "-jar", "quarkus-run.jar"),
+                stream(new ObjectMapper().readTree(entrypoint)).map(JsonNode::asText).toList(),
+                "docker/Dockerfile.jvm ENTRYPOINT");
+        assertEquals(Optional.of("/deployments"), lastInstruction(image, "WORKDIR"), "docker/Dockerfile.jvm WORKDIR");
+        assertTrue(image.stream().anyMatch(i -> i.matches("COPY .*docker/jvm.options /deployments/?")),
+                "docker/Dockerfile.jvm must copy docker/jvm.options to /deployments");
+
+        assertTrue(container().path("command").isMissingNode() && container().path("args").isMissingNode(),
+                "the Deployment must start the image's entrypoint as it is (no command or args)");
+        assertTrue(Files.readString(ROOT.resolve("bench/lib.sh")).contains("$PROJECT_DIR/docker/jvm.options"),
+                "bench/lib.sh must run the service with docker/jvm.options");
     }
 
     static long preStopSleepSeconds(JsonNode container) {
