@@ -3,7 +3,6 @@ package com.walletcare.bff.api;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -44,13 +43,15 @@ public class AuditFilter implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        List<String> path = request.getUriInfo().getPathSegments().stream().map(segment -> segment.getPath()).toList();
+        // The raw path, as sent and checked by HttpEdge: decoding it again would fail on an id of "%25" (a percent
+        // sign) and lose the record. Audited operations are all /customers/{id}/{action}.
+        String[] path = request.getUriInfo().getRequestUri().getRawPath().split("/");
         Principal user = request.getSecurityContext().getUserPrincipal();
         Object entity = response.getEntity();
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("actor", user == null ? null : user.getName());
-        record.put("action", path.get(path.size() - 1).toUpperCase(Locale.ROOT));
-        record.put("customerId", request.getUriInfo().getPathParameters().getFirst("id"));
+        record.put("action", path[path.length - 1].toUpperCase(Locale.ROOT));
+        record.put("customerId", path[path.length - 2]);
         record.put("status", response.getStatus());
         record.put("outcome", entity instanceof ActionResult result ? result.outcome().name()
                 : entity instanceof Problem problem ? problem.code().name() : null);

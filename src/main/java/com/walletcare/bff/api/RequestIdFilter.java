@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.logging.MDC;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Gives every HTTP request an id before anything else runs (routing, authentication, body parsing), so that every
@@ -24,16 +25,29 @@ public class RequestIdFilter {
 
     void register(@Observes Filters filters) {
         filters.register(context -> {
-            String id = context.request().getHeader(HEADER);
-            if (id == null || !SAFE_ID.matcher(id).matches()) {
-                id = newId();
-                // Later stages (resources, exception mappers) read the id from the request like a client-sent one.
-                context.request().headers().set(HEADER, id);
-            }
-            context.response().putHeader(HEADER, id);
-            MDC.put(MDC_KEY, id);
+            assign(context);
             context.next();
         }, Integer.MAX_VALUE);
+    }
+
+    /**
+     * This request's id, assigned on first use. Requests the router refuses before any filter ran (no Host header,
+     * a target that is not a path) get theirs here, from the failure handler.
+     */
+    public static String assign(RoutingContext context) {
+        String assigned = context.response().headers().get(HEADER);
+        if (assigned != null) {
+            return assigned;
+        }
+        String id = context.request().getHeader(HEADER);
+        if (id == null || !SAFE_ID.matcher(id).matches()) {
+            id = newId();
+            // Later stages (resources, exception mappers) read the id from the request like a client-sent one.
+            context.request().headers().set(HEADER, id);
+        }
+        context.response().putHeader(HEADER, id);
+        MDC.put(MDC_KEY, id);
+        return id;
     }
 
     /** A random (version 4) UUID; a trace id needs no cryptographic randomness, so no contended SecureRandom. */

@@ -2,18 +2,24 @@ package com.walletcare.bff.error;
 
 import java.util.List;
 
+import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.walletcare.bff.api.AllowedMethods;
 import com.walletcare.bff.api.RequestIdFilter;
 import com.walletcare.bff.care.CustomerDeactivatedException;
 import com.walletcare.bff.care.CustomerNotFoundException;
@@ -31,22 +37,83 @@ import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 
 /**
- * The one place where failures become {@code application/problem+json}: this service's own, the gateway's, and
- * those Quarkus raises before resource code runs (routing, content negotiation, body parsing). Details never carry
- * a stack trace, a class name, a gateway body or a token.
+ * The one place where failures become {@code application/problem+json}: this service's own, the gateway's, those
+ * Quarkus raises before resource code runs (routing, content negotiation, body parsing), and those the HTTP router
+ * sees before any resource is chosen (see {@link #routerFailures}). Details never carry a stack trace, a class name,
+ * a gateway body or a token. Only a fault of this service is logged as an error, never a client's mistake.
  */
 public class ProblemMapper {
 
     public static final String PROBLEM_JSON = "application/problem+json";
+    private static final String INTERNAL_ERROR_DETAIL = "Something went wrong in this service; the request id helps trace it.";
 
     private final long retryAfterSeconds;
+    private final String unauthenticatedDetail;
+    private final AllowedMethods allowedMethods;
 
-    /** An open circuit answers Retry-After with the longer of the two breakers' delays, in whole seconds. */
-    ProblemMapper(GatewayConfig gateway) {
+    /**
+     * An open circuit answers Retry-After with the longer of the two breakers' delays, in whole seconds. Where HTTP
+     * Basic is on (dev mode's users), a 401 says so.
+     */
+    ProblemMapper(GatewayConfig gateway, AllowedMethods allowedMethods,
+            @ConfigProperty(name = "quarkus.http.auth.basic") boolean basic) {
+        this.allowedMethods = allowedMethods;
         long delayMs = Math.max(gateway.lookup().circuitBreakerDelayMs(), gateway.activation().circuitBreakerDelayMs());
         this.retryAfterSeconds = Math.max(1, (delayMs + 999) / 1000);
+        this.unauthenticatedDetail = basic
+                ? "Log in with HTTP Basic as a dev-mode user (viewer/viewer or agent/agent), or send a valid bearer token."
+                : "A valid bearer token is required.";
+    }
+
+    /**
+     * Failures the router sees before a resource is chosen: requests refused at the HTTP edge ({@code api.HttpEdge}),
+     * a body over the limit, no Host header, a target that is not a path (CONNECT). Answered here first, so that
+     * Quarkus's own error page (plain JSON, an ERROR line) is never reached.
+     */
+    void routerFailures(@Observes Router router, ObjectMapper json) {
+        router.route().order(Integer.MIN_VALUE).failureHandler(context -> {
+            if (context.response().headWritten()) {
+                return;
+            }
+            Problem problem = routerProblem(context);
+            // What follows such a request (an unread body, a broken request line) cannot be trusted to frame the next.
+            context.response().setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON)
+                    .putHeader("Connection", "close");
+            try {
+                context.response().end(json.writeValueAsString(problem));
+            } catch (JsonProcessingException e) {
+                context.response().end();
+            }
+        });
+    }
+
+    private static Problem routerProblem(RoutingContext context) {
+        String requestId = RequestIdFilter.assign(context);
+        if (context.failure() instanceof RequestRefusedException refused) {
+            return Problem.of(refused.code(), refused.getMessage(), requestId);
+        }
+        if (context.request().authority() == null) {
+            return Problem.of(ProblemCode.VALIDATION_FAILED, "A Host header is required.", requestId);
+        }
+        if (!context.request().uri().startsWith("/")) {
+            return Problem.of(ProblemCode.VALIDATION_FAILED, "The request target is not a valid URI path.", requestId);
+        }
+        ProblemCode code = switch (context.statusCode()) {
+            case 400 -> ProblemCode.VALIDATION_FAILED;
+            case 404 -> ProblemCode.NOT_FOUND;
+            case 405 -> ProblemCode.METHOD_NOT_ALLOWED;
+            case 413 -> ProblemCode.PAYLOAD_TOO_LARGE;
+            default -> null;
+        };
+        if (code == null) {
+            Log.error("Unexpected failure", context.failure());
+            return Problem.of(ProblemCode.INTERNAL_ERROR, INTERNAL_ERROR_DETAIL, requestId);
+        }
+        return Problem.of(code, detail(code), requestId);
     }
 
     public static Response response(Problem problem) {
@@ -61,6 +128,11 @@ public class ProblemMapper {
     public Response invalidRequest(InvalidRequestException e, HttpHeaders headers) {
         return response(Problem.of(ProblemCode.VALIDATION_FAILED, "The request is not valid: see violations.",
                 RequestIdFilter.requestId(headers)).withViolations(e.violations()));
+    }
+
+    @ServerExceptionMapper
+    public Response refused(RequestRefusedException e, HttpHeaders headers) {
+        return problem(e.code(), e.getMessage(), headers);
     }
 
     @ServerExceptionMapper
@@ -133,7 +205,7 @@ public class ProblemMapper {
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response unauthenticated(Exception e, HttpHeaders headers) {
         return Response.fromResponse(problem(ProblemCode.UNAUTHENTICATED,
-                "A valid bearer token is required.", headers))
+                unauthenticatedDetail, headers))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
@@ -168,7 +240,7 @@ public class ProblemMapper {
 
     /** Whatever JAX-RS itself raised: routing, methods, media types, or a body error wrapped by the reader. */
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, HttpHeaders headers) {
+    public Response webApplication(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof JacksonException jackson) {
                 return unreadableBody(jackson, headers);
@@ -189,7 +261,10 @@ public class ProblemMapper {
         if (code == null) {
             return unexpected(e, headers);
         }
-        return problem(code, detail(code), headers);
+        Response response = problem(code, detail(code), headers);
+        return code == ProblemCode.METHOD_NOT_ALLOWED
+                ? Response.fromResponse(response).header(HttpHeaders.ALLOW, allowedMethods.allow(uri.getRequestUri().getRawPath()).orElse(null)).build()
+                : response;
     }
 
     private static String detail(ProblemCode code) {
@@ -199,6 +274,8 @@ public class ProblemMapper {
             case NOT_ACCEPTABLE -> "This service answers application/json only.";
             case UNSUPPORTED_MEDIA_TYPE -> "Send the body as application/json.";
             case PAYLOAD_TOO_LARGE -> "The request body is larger than this service accepts.";
+            case URI_TOO_LONG -> "The request URI is longer than this service accepts.";
+            case HEADERS_TOO_LARGE -> "The request headers are larger than this service accepts.";
             default -> "The request could not be processed.";
         };
     }
@@ -206,7 +283,6 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpHeaders headers) {
         Log.error("Unexpected failure", e);
-        return problem(ProblemCode.INTERNAL_ERROR, "Something went wrong in this service; the request id helps trace it.",
-                headers);
+        return problem(ProblemCode.INTERNAL_ERROR, INTERNAL_ERROR_DETAIL, headers);
     }
 }

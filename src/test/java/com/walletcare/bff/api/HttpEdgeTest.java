@@ -1,0 +1,196 @@
+package com.walletcare.bff.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.walletcare.bff.testing.GatewayTest;
+import com.walletcare.bff.testing.RawHttp;
+import com.walletcare.bff.testing.RawHttp.Answer;
+import com.walletcare.bff.testing.TestLog;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Requests refused before any resource runs, sent byte for byte over a plain socket: each gets the contract's
+ * problem with an X-Request-Id, nothing reaches the gateway, and no client mistake is logged as an error.
+ */
+@QuarkusTest
+class HttpEdgeTest extends GatewayTest {
+
+    private static String request(String requestLine, String... headers) {
+        return requestLine + "\r\nHost: localhost\r\nConnection: close\r\n" + String.join("", headers) + "\r\n";
+    }
+
+    private static String bearer() {
+        return "Authorization: Bearer " + token("agent", Roles.AGENT) + "\r\n";
+    }
+
+    /** The answer is the contract's problem, with its own request id, and no error was logged for it. */
+    private static JsonNode assertProblem(Answer answer, int status, String code) {
+        assertEquals(status, answer.status(), answer.toString());
+        assertEquals("application/problem+json", answer.header("Content-Type"));
+        JsonNode problem = answer.json();
+        assertEquals(code, problem.path("code").asText(), answer.body());
+        assertEquals(status, problem.path("status").asInt());
+        String requestId = answer.header("X-Request-Id");
+        assertEquals(requestId, problem.path("requestId").asText());
+        assertTrue(TestLog.records().stream().noneMatch(record -> "ERROR".equals(record.path("level").asText())
+                && requestId.equals(record.path("mdc").path("requestId").asText())), "an ERROR was logged for " + requestId);
+        return problem;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/customers/%ZZ", "/customers/%", "/customers/a%2", "/customers/a\u0001b", "/customers/a\u007Fb",
+            "/customers/\u00e9", "/customers/a\\b" })
+    void aMalformedTargetIsAValidationProblem(String target) {
+        Answer answer = RawHttp.send(request("GET " + target + " HTTP/1.1", bearer()));
+
+        assertProblem(answer, 400, "VALIDATION_FAILED");
+        assertTrue(received(LOOKUP).isEmpty());
+    }
+
+    @Test
+    void anEncodedPercentSignIsAnInvalidIdAndIsAuditedAsSent() {
+        String requestId = "edge-" + UUID.randomUUID();
+        Answer answer = RawHttp.send(request("POST /customers/%25/unlock HTTP/1.1", bearer(),
+                "Content-Length: 0\r\n", "X-Request-Id: " + requestId + "\r\n"));
+
+        JsonNode problem = assertProblem(answer, 400, "VALIDATION_FAILED");
+        assertEquals("id", problem.path("violations").path(0).path("field").asText());
+        Awaitility.await().until(() -> !TestLog.auditOf(requestId).isEmpty());
+        JsonNode audit = TestLog.auditOf(requestId).get(0);
+        assertEquals("UNLOCK", audit.path("action").asText());
+        assertEquals("%25", audit.path("customerId").asText());
+        assertEquals("VALIDATION_FAILED", audit.path("outcome").asText());
+        assertTrue(received(LOOKUP).isEmpty());
+    }
+
+    @Test
+    void connectIsNotAProxyRequestThisServiceServes() {
+        Answer answer = RawHttp.send("CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\nConnection: close\r\n\r\n");
+
+        assertProblem(answer, 400, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void aRequestWithoutHostIsAValidationProblem() {
+        Answer answer = RawHttp.send("GET /customers/vmiTxZcaSEym HTTP/1.1\r\nConnection: close\r\n" + bearer() + "\r\n");
+
+        JsonNode problem = assertProblem(answer, 400, "VALIDATION_FAILED");
+        assertTrue(problem.path("detail").asText().contains("Host"));
+    }
+
+    @Test
+    void aTenThousandCharacterIdIsAUriTooLong() {
+        Answer answer = RawHttp.send(request("GET /customers/" + "a".repeat(10_000) + " HTTP/1.1", bearer()));
+
+        assertProblem(answer, 414, "URI_TOO_LONG");
+    }
+
+    @Test
+    void headersOverTheLimitAreTooLarge() {
+        Answer answer = RawHttp.send(request("GET /customers/vmiTxZcaSEym HTTP/1.1", bearer(),
+                "X-Padding: " + "a".repeat(HttpEdge.MAX_HEADERS_SIZE) + "\r\n"));
+
+        assertProblem(answer, 431, "HEADERS_TOO_LARGE");
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIsTooLarge() {
+        String chunk = "a".repeat(1000);
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            body.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk).append("\r\n");
+        }
+        body.append("0\r\n\r\n");
+
+        Answer answer = RawHttp.send(request("POST /customers/search HTTP/1.1", bearer(),
+                "Content-Type: application/json\r\n", "Transfer-Encoding: chunked\r\n") + body);
+
+        assertProblem(answer, 413, "PAYLOAD_TOO_LARGE");
+        assertTrue(received(LOOKUP).isEmpty());
+    }
+
+    @Test
+    void aChunkedBodyWithinTheLimitIsRead() {
+        gateway.stubFor(lookupCall().willReturn(json(lookupAnswer())));
+        String body = "{\"phone\": \"9991234444\"}";
+
+        Answer answer = RawHttp.send(request("POST /customers/search HTTP/1.1", bearer(),
+                "Content-Type: application/json\r\n", "Transfer-Encoding: chunked\r\n")
+                + Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n");
+
+        assertEquals(200, answer.status(), answer.body());
+        assertEquals(1, received(LOOKUP).size());
+    }
+
+    @Test
+    void anUnlistedOriginGetsAProblemAndNoCorsHeaders() {
+        Answer answer = RawHttp.send(request("GET /customers/vmiTxZcaSEym HTTP/1.1", bearer(),
+                "Origin: https://evil.example.com\r\n"));
+
+        assertProblem(answer, 403, "FORBIDDEN");
+        assertTrue(answer.headers().keySet().stream().noneMatch(name -> name.startsWith("access-control-")),
+                answer.headers().toString());
+        assertTrue(received(LOOKUP).isEmpty());
+    }
+
+    @Test
+    void anUnlistedOriginsPreflightGetsAProblemAndNoCorsHeaders() {
+        Answer answer = RawHttp.send(request("OPTIONS /customers/search HTTP/1.1", "Origin: https://evil.example.com\r\n",
+                "Access-Control-Request-Method: POST\r\n"));
+
+        assertProblem(answer, 403, "FORBIDDEN");
+        assertTrue(answer.headers().keySet().stream().noneMatch(name -> name.startsWith("access-control-")));
+    }
+
+    @Test
+    void aWrongMethodIsAnsweredWithThePathsAllowedMethods() {
+        Answer get = RawHttp.send(request("GET /customers/x/unlock HTTP/1.1", bearer()));
+        assertProblem(get, 405, "METHOD_NOT_ALLOWED");
+        assertEquals("OPTIONS, POST", get.header("Allow"));
+        Answer put = RawHttp.send(request("PUT /customers/vmiTxZcaSEym HTTP/1.1", bearer(), "Content-Length: 0\r\n"));
+        assertProblem(put, 405, "METHOD_NOT_ALLOWED");
+        assertEquals("GET, HEAD, OPTIONS", put.header("Allow"));
+    }
+
+    @Test
+    void optionsListsThePathsOwnMethods() {
+        assertEquals("OPTIONS, POST", RawHttp.send(request("OPTIONS /customers/x/unlock HTTP/1.1")).header("Allow"));
+        assertEquals("GET, HEAD, OPTIONS", RawHttp.send(request("OPTIONS /customers/vmiTxZcaSEym HTTP/1.1")).header("Allow"));
+        // GET /customers/search reads the customer whose id is "search".
+        assertEquals("GET, HEAD, OPTIONS, POST", RawHttp.send(request("OPTIONS /customers/search HTTP/1.1")).header("Allow"));
+        assertProblem(RawHttp.send(request("OPTIONS /nowhere HTTP/1.1")), 404, "NOT_FOUND");
+    }
+
+    /**
+     * A control character inside a header value is refused by the HTTP codec itself, before any of this service's code:
+     * its header validation also guards every response header, so it stays on. The answer is an empty 400, and the
+     * connection is closed.
+     */
+    @Test
+    void aControlCharacterInAHeaderNeverReachesTheService() {
+        Answer answer = RawHttp.send(request("GET /customers/vmiTxZcaSEym HTTP/1.1", bearer(), "X-Note: a\rb\r\n"));
+
+        assertEquals(400, answer.status());
+        assertNull(answer.header("X-Request-Id"));
+        assertTrue(received(LOOKUP).isEmpty());
+    }
+
+    @Test
+    void noneOfTheseCostsTheServiceAnErrorLine() {
+        List<String> errors = TestLog.records().stream().filter(record -> "ERROR".equals(record.path("level").asText()))
+                .map(record -> record.path("message").asText()).filter(message -> message.contains("HTTP Request")).toList();
+        assertTrue(errors.isEmpty(), errors.toString());
+    }
+}
