@@ -1,5 +1,6 @@
 package com.walletcare.bff.gateway;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,7 +40,11 @@ public class PaydiantGateway {
     private static final long NEVER = Long.MIN_VALUE;
     private static final long CREDENTIALS_ERROR_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
+    /** Gateway customer ids are 12 letters and digits: this one matches nobody. */
+    private static final SearchCriteria CREDENTIALS_CHECK = SearchCriteria.byCustomerId("wallet-care-credentials-check");
+
     private final AtomicLong lastCredentialsError = new AtomicLong(NEVER);
+    private final Duration lookupTimeout;
     private final PaydiantClient client;
     private final GatewayMetrics metrics;
     private final String authorization;
@@ -50,6 +55,7 @@ public class PaydiantGateway {
     PaydiantGateway(@RestClient PaydiantClient client, GatewayConfig config, GatewayMetrics metrics) {
         this.client = client;
         this.metrics = metrics;
+        this.lookupTimeout = Duration.ofMillis(config.lookup().timeoutMs());
         this.authorization = "Basic " + config.partnerToken();
         this.partnerId = config.partnerId().orElse("");
         this.versionId = config.versionId().orElse("");
@@ -68,6 +74,19 @@ public class PaydiantGateway {
                     GatewayFailures.requireSuccess("lookup", result == null ? null : result.status());
                     return result.customers().stream().map(GatewayMapper::toWallet).toList();
                 });
+    }
+
+    /**
+     * One lookup attempt of a customer id that cannot exist, without retries or circuit breaker: the check of the
+     * partner credentials ({@link PartnerCredentialsCheck}). Completes when the gateway answered HTTP 200, whatever
+     * it found, as it authenticated the call to do so; fails with {@link GatewayAuthException} when it refused the
+     * credentials, with another {@link GatewayException} when it could not be asked.
+     */
+    public Uni<Void> checkCredentials() {
+        RequestTrace trace = new RequestTrace("credentials-check");
+        return this.<LookupResponse, Void> call("lookup",
+                () -> client.lookup(authorization, LookupRequest.of(header(trace), CREDENTIALS_CHECK)), answer -> null)
+                .ifNoItem().after(lookupTimeout).failWith(() -> new GatewayTimeoutException("The Paydiant gateway did not answer in time."));
     }
 
     /**
