@@ -86,6 +86,11 @@ final class ApiExamples {
     static final String DEACTIVATED = "{ \"outcome\": \"DEACTIVATED\", \"customer\": " + PAUL_DEACTIVATED + " }";
     static final String ALREADY_DEACTIVATED = "{ \"outcome\": \"ALREADY_DEACTIVATED\", \"customer\": " + PAUL_DEACTIVATED + " }";
 
+    static final String RATE_LIMITED = """
+            { "type": "/problems/rate-limited", "title": "Too many changes", "status": 429,
+              "detail": "More than 30 wallet changes in one minute by this agent: try again in 17 s. Reads are not limited.",
+              "code": "RATE_LIMITED", "requestId": "3f2c9a1e-8d4b-4f7a-9c2e-1b5d6e7f8a90" }""";
+
     static final String CUSTOMER_DEACTIVATED = """
             { "type": "/problems/customer-deactivated", "title": "Wallet is deactivated", "status": 409,
               "detail": "The wallet of customer 'qPzR4mWd8sKe' is deactivated, not locked: use activate.",

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.walletcare.bff.care.ActionResult;
+import com.walletcare.bff.care.ChangeLimit;
 import com.walletcare.bff.care.CustomerLookup;
 import com.walletcare.bff.care.WalletActivation;
 import com.walletcare.bff.customer.Customer;
@@ -28,6 +30,7 @@ import com.walletcare.bff.customer.RequestTrace;
 import com.walletcare.bff.error.Problem;
 import com.walletcare.bff.error.ProblemMapper;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 @Path("/customers")
@@ -50,12 +53,27 @@ import io.smallrye.mutiny.Uni;
                         @ExampleObject(name = "GATEWAY_AUTH_FAILED", value = ApiExamples.GATEWAY_AUTH_FAILED) }))
 public class CustomerResource {
 
+    private static final String RATE_LIMITED_DOC = "RATE_LIMITED: this agent (the token's subject) made more than "
+            + "care.changes-per-agent-per-minute (default 30) unlocks, activations and deactivations in this minute; "
+            + "nothing was sent to the gateway. Retry-After says when the next minute starts. Reads are not limited.";
+
     private final CustomerLookup lookup;
     private final WalletActivation activation;
+    private final ChangeLimit changeLimit;
+    private final SecurityIdentity identity;
 
-    CustomerResource(CustomerLookup lookup, WalletActivation activation) {
+    CustomerResource(CustomerLookup lookup, WalletActivation activation, ChangeLimit changeLimit, SecurityIdentity identity) {
         this.lookup = lookup;
         this.activation = activation;
+        this.changeLimit = changeLimit;
+        this.identity = identity;
+    }
+
+    /** The agent a change counts against: the token's subject (the user name of the dev-only users). */
+    private String agent() {
+        return identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null
+                ? token.getSubject()
+                : identity.getPrincipal().getName();
     }
 
     @POST
@@ -120,8 +138,11 @@ public class CustomerResource {
     @APIResponse(responseCode = "503", description = "GATEWAY_UNAVAILABLE before the wallet was changed, or when the change could not be confirmed; Retry-After set",
             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "GATEWAY_UNAVAILABLE", value = ApiExamples.CHANGE_FAILED)))
+    @APIResponse(responseCode = "429", description = RATE_LIMITED_DOC,
+            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "RATE_LIMITED", value = ApiExamples.RATE_LIMITED)))
     public Uni<ActionResult> unlock(@BeanParam CustomerCall call) {
-        return activation.unlock(call.customerId(), call.trace());
+        return changeLimit.admit(agent()).chain(() -> activation.unlock(call.customerId(), call.trace()));
     }
 
     @POST
@@ -135,8 +156,11 @@ public class CustomerResource {
             content = @Content(schema = @Schema(implementation = ActionResult.class), examples = {
                     @ExampleObject(name = "ACTIVATED", value = ApiExamples.ACTIVATED),
                     @ExampleObject(name = "ALREADY_ACTIVE (a LOCKED wallet stays LOCKED)", value = ApiExamples.ALREADY_ACTIVE) }))
+    @APIResponse(responseCode = "429", description = RATE_LIMITED_DOC,
+            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "RATE_LIMITED", value = ApiExamples.RATE_LIMITED)))
     public Uni<ActionResult> activate(@BeanParam CustomerCall call) {
-        return activation.activate(call.customerId(), call.trace());
+        return changeLimit.admit(agent()).chain(() -> activation.activate(call.customerId(), call.trace()));
     }
 
     @POST
@@ -149,7 +173,10 @@ public class CustomerResource {
             content = @Content(schema = @Schema(implementation = ActionResult.class), examples = {
                     @ExampleObject(name = "DEACTIVATED", value = ApiExamples.DEACTIVATED),
                     @ExampleObject(name = "ALREADY_DEACTIVATED", value = ApiExamples.ALREADY_DEACTIVATED) }))
+    @APIResponse(responseCode = "429", description = RATE_LIMITED_DOC,
+            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "RATE_LIMITED", value = ApiExamples.RATE_LIMITED)))
     public Uni<ActionResult> deactivate(@BeanParam CustomerCall call) {
-        return activation.deactivate(call.customerId(), call.trace());
+        return changeLimit.admit(agent()).chain(() -> activation.deactivate(call.customerId(), call.trace()));
     }
 }

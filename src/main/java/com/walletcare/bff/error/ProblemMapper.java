@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.walletcare.bff.api.AllowedMethods;
 import com.walletcare.bff.api.RequestIdFilter;
+import com.walletcare.bff.care.ChangeLimitExceededException;
 import com.walletcare.bff.care.CustomerDeactivatedException;
 import com.walletcare.bff.care.CustomerNotFoundException;
 import com.walletcare.bff.care.UnlockIncompleteException;
@@ -149,6 +150,12 @@ public class ProblemMapper {
     public Response unlockIncomplete(UnlockIncompleteException e, HttpHeaders headers) {
         return response(Problem.of(ProblemCode.UNLOCK_INCOMPLETE, e.getMessage(), RequestIdFilter.requestId(headers))
                 .withCustomer(e.customerId(), WalletStatus.DEACTIVATED));
+    }
+
+    @ServerExceptionMapper
+    public Response changeLimitExceeded(ChangeLimitExceededException e, HttpHeaders headers) {
+        return Response.fromResponse(problem(ProblemCode.RATE_LIMITED, e.getMessage(), headers))
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
     }
 
     @ServerExceptionMapper

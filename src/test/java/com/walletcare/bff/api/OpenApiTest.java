@@ -41,8 +41,14 @@ class OpenApiTest {
                         hasKey("UNLOCK_INCOMPLETE"))
                 .body("paths.'/customers/{id}/unlock'.post.responses", hasKey("409"))
                 .body("paths.'/customers/{id}/unlock'.post.responses", hasKey("403"))
+                .body("paths.'/customers/{id}/unlock'.post.responses.'429'.content.'application/problem+json'.examples",
+                        hasKey("RATE_LIMITED"))
                 .body("paths.'/customers/{id}/activate'.post.operationId", equalTo("activateWallet"))
+                .body("paths.'/customers/{id}/activate'.post.responses", hasKey("429"))
                 .body("paths.'/customers/{id}/deactivate'.post.operationId", equalTo("deactivateWallet"))
+                .body("paths.'/customers/{id}/deactivate'.post.responses", hasKey("429"))
+                .body("paths.'/customers/search'.post.responses", not(hasKey("429")))
+                .body("paths.'/customers/{id}'.get.responses", not(hasKey("429")))
                 .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
                 .body("components.securitySchemes", not(hasKey("dev-basic")))
                 .body("paths.'/customers/search'.post.security[0]", hasKey("bearer"));

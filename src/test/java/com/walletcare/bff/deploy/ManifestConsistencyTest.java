@@ -463,7 +463,7 @@ class ManifestConsistencyTest {
         try {
             return Duration.parse(value.toUpperCase(Locale.ROOT).startsWith("P") ? value : "PT" + value);
         } catch (DateTimeParseException e) {
-            throw new AssertionError("cannot parse quarkus.shutdown.timeout '" + raw + "'", e);
+            throw new AssertionError("cannot parse the duration '" + raw + "'", e);
         }
     }
 
@@ -476,6 +476,40 @@ class ManifestConsistencyTest {
         assertEquals(Duration.ofMinutes(1), parseQuarkusDuration("1m"));
         assertEquals(Duration.ofSeconds(15), parseQuarkusDuration("${shutdown:15s}"));
         assertEquals("PAYDIANT_LOOKUP_CIRCUIT_BREAKER_DELAY_MS", toEnvName("paydiant.lookup.circuit-breaker-delay-ms"));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // (g) a stalled connection is closed within 30 s, but never while its request waits for the gateway
+    // ---------------------------------------------------------------------------------------------------------------
+
+    @Test
+    void theIdleTimeoutClosesStalledConnectionsWithin30sAndOutlastsTheLongestRequest() {
+        Properties props = applicationProperties();
+        Map<String, String> settings = new TreeMap<>();
+        String property = props.getProperty("%prod.quarkus.http.idle-timeout", props.getProperty("quarkus.http.idle-timeout"));
+        assertNotNull(property, "set quarkus.http.idle-timeout: Quarkus' default keeps a stalled connection 30 minutes");
+        settings.put("application.properties", property);
+        for (Doc doc : k8sDocs()) {
+            if ("ConfigMap".equals(doc.kind()) && doc.node().path("data").has("QUARKUS_HTTP_IDLE_TIMEOUT")) {
+                settings.put(doc.source(), doc.node().path("data").path("QUARKUS_HTTP_IDLE_TIMEOUT").asText());
+            }
+        }
+        // An unlock: a lookup, deactivate, activate, a confirming lookup, each at its worst (every attempt timing out).
+        Duration unlock = worstCall(props, "lookup").plus(worstCall(props, "activation")).multipliedBy(2);
+        settings.forEach((where, raw) -> {
+            Duration idle = parseQuarkusDuration(raw);
+            assertTrue(idle.compareTo(Duration.ofSeconds(30)) <= 0, "the idle timeout in " + where + " (" + raw + ") is over 30 s");
+            assertTrue(idle.compareTo(unlock) > 0, "the idle timeout in " + where + " (" + raw + ") would close the"
+                    + " connection of an unlock still waiting for the gateway (up to " + unlock.toMillis() + " ms)");
+        });
+    }
+
+    /** (1 + max-retries) x timeout + max-retries x delay of one gateway operation (paydiant.<operation>.*). */
+    static Duration worstCall(Properties props, String operation) {
+        long timeout = Long.parseLong(props.getProperty("paydiant." + operation + ".timeout-ms"));
+        long retries = Long.parseLong(props.getProperty("paydiant." + operation + ".max-retries"));
+        long delay = Long.parseLong(props.getProperty("paydiant." + operation + ".retry-delay-ms"));
+        return Duration.ofMillis((1 + retries) * timeout + retries * delay);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
