@@ -28,6 +28,7 @@ public record SearchRequest(
     private static final Pattern PHONE_CHARACTERS = Pattern.compile("[0-9 +().-]{1,32}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
     private static final Pattern NON_DIGITS = Pattern.compile("\\D");
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     /** Validates and normalises; throws with every violation at once. */
     static SearchCriteria toCriteria(SearchRequest request) {
@@ -77,6 +78,10 @@ public record SearchRequest(
             return null;
         }
         String value = raw.strip();
+        if (CONTROL.matcher(value).find()) {
+            violations.add(new Violation(field, "Control characters are not allowed."));
+            return null;
+        }
         if (value.length() > maxLength) {
             violations.add(new Violation(field, "At most " + maxLength + " characters."));
             return null;

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -241,6 +242,13 @@ public class ProblemMapper {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             JsonMappingException.Reference last = mapping.getPath().get(mapping.getPath().size() - 1);
             return new Problem.Violation(last.getFieldName(), "Wrong type of value.");
+        }
+        if (e instanceof MismatchedInputException) {
+            // Valid JSON of the wrong shape: an array, a bare value, or more after the object.
+            return new Problem.Violation(null, "The body must be one JSON object, and nothing after it.");
+        }
+        if (e.getProcessor() instanceof JsonParser parser && e.getOriginalMessage().startsWith("Duplicate field")) {
+            return new Problem.Violation(parser.getParsingContext().getCurrentName(), "Given twice.");
         }
         return new Problem.Violation(null, "Malformed JSON.");
     }

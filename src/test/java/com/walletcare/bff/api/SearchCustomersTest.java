@@ -118,7 +118,14 @@ class SearchCustomersTest extends GatewayTest {
             "{\"email\": \"not-an-address\"}                 | email",
             "{\"customerId\": \"../etc/passwd\"}             | customerId",
             "{\"phone\": \"9991234444\", \"phnoe\": \"1\"}   | phnoe",
-            "{\"phone\": 9991234444, \"email\": [1]}         | email" })
+            "{\"phone\": \"9991234444\", \"email\": [1]}     | email",
+            "{\"phone\": 9991234444}                       | phone",
+            "{\"customerId\": true}                        | customerId",
+            "{\"phone\": 1e400}                            | phone",
+            "{\"phone\": \"9991234444\", \"phone\": \"6175550142\"} | phone",
+            "{\"firstName\": \"Pa\\u0000ul\", \"lastName\": \"Casey\"} | firstName",
+            "{\"phone\": \"9991234444\"} xyz                 | ",
+            "{\"phone\": \"9991234444\"} {\"phone\": \"1\"}    | " })
     void badCriteriaAreRefusedWithTheirViolations(String body, String field) {
         gateway.stubFor(lookupCall().willReturn(json(lookupAnswer())));
 
@@ -140,6 +147,22 @@ class SearchCustomersTest extends GatewayTest {
         client().body("{\"firstName\": \"" + "x".repeat(101) + "\", \"lastName\": \"Casey\"}")
                 .when().post("/customers/search")
                 .then().statusCode(400).body("violations[0].field", equalTo("firstName"));
+    }
+
+    @Test
+    void validJsonOfTheWrongShapeIsNotCalledMalformed() {
+        client().body("[]").when().post("/customers/search")
+                .then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"))
+                .body("violations[0].message", equalTo("The body must be one JSON object, and nothing after it."));
+    }
+
+    @Test
+    void theGatewaysAnswersAreStillReadLeniently() {
+        gateway.stubFor(lookupCall().willReturn(json(lookupAnswer(record("vmiTxZcaSEym", true, true)
+                .replace("\"zip\": \"92651\"", "\"zip\": 92651")))));
+
+        client().body("{\"customerId\": \"vmiTxZcaSEym\"}").when().post("/customers/search")
+                .then().statusCode(200).body("customers[0].address.zip", equalTo("92651"));
     }
 
     @Test
