@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.walletcare.bff.api.Roles;
+import com.walletcare.bff.testing.ContractValidation;
 import com.walletcare.bff.testing.GatewayTest;
 import com.walletcare.bff.testing.InjectGateway;
 import com.walletcare.bff.testing.WireMockGateway;
@@ -47,6 +48,7 @@ class PackagedJarIT {
 
     @BeforeEach
     void cleanGateway() {
+        ContractValidation.install();
         gateway.resetAll();
     }
 

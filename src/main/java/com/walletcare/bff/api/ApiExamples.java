@@ -54,6 +54,12 @@ final class ApiExamples {
               "requestId": "3f2c9a1e-8d4b-4f7a-9c2e-1b5d6e7f8a90",
               "violations": [ { "field": "lastName", "message": "firstName and lastName are searched together: give both." } ] }""";
 
+    static final String INVALID_ID = """
+            { "type": "/problems/validation-failed", "title": "Invalid request", "status": 400,
+              "detail": "The request is not valid: see violations.", "code": "VALIDATION_FAILED",
+              "requestId": "3f2c9a1e-8d4b-4f7a-9c2e-1b5d6e7f8a90",
+              "violations": [ { "field": "id", "message": "A customer id has 1 to 64 letters, digits, '-' or '_'." } ] }""";
+
     static final String CUSTOMER_NOT_FOUND = """
             { "type": "/problems/customer-not-found", "title": "Customer not found", "status": 404,
               "detail": "No customer with id 'abc' for this issuing partner.", "code": "CUSTOMER_NOT_FOUND",

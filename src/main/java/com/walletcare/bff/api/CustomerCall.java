@@ -5,6 +5,8 @@ import java.util.regex.Pattern;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PathParam;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import com.walletcare.bff.customer.RequestTrace;
@@ -16,10 +18,12 @@ public class CustomerCall {
     static final String REQUEST_ID_DOC = "Trace id: kept when given (1-64 of A-Z a-z 0-9 . _ : -), generated "
             + "otherwise, always echoed, and the prefix of every gateway messageId this request causes";
     /** The shape of a gateway customerId, checked in paths and in search criteria alike. */
-    static final Pattern CUSTOMER_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    static final String CUSTOMER_ID_PATTERN = "^[A-Za-z0-9_-]{1,64}$";
+    static final Pattern CUSTOMER_ID = Pattern.compile(CUSTOMER_ID_PATTERN);
 
     @PathParam("id")
-    @Parameter(description = "The gateway's customerId", example = "vmiTxZcaSEym")
+    @Parameter(description = "The gateway's customerId", example = "vmiTxZcaSEym",
+            schema = @Schema(type = SchemaType.STRING, pattern = CUSTOMER_ID_PATTERN))
     String id;
 
     @HeaderParam(RequestIdFilter.HEADER)

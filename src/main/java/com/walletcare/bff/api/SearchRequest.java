@@ -15,18 +15,25 @@ import com.walletcare.bff.error.Problem.Violation;
  * count as absent. Unknown fields are refused (quarkus.jackson.fail-on-unknown-properties), so a typo is never a
  * silent "search everything".
  */
-@Schema(description = "Search criteria: at least one; firstName and lastName only together. Blank strings count as absent.")
+@Schema(description = "Search criteria: at least one; firstName and lastName only together. Blank strings count as absent; "
+        + "values are trimmed. No other property, no control character, strings only.",
+        additionalProperties = Schema.False.class)
 public record SearchRequest(
-        @Schema(description = "Any formatting; normalised to digits", maxLength = 32, examples = "(999) 123-4444") String phone,
-        @Schema(maxLength = 254, examples = "pauls_wallet@yahoo.com") String email,
-        @Schema(maxLength = 100) String firstName,
-        @Schema(maxLength = 100) String lastName,
-        @Schema(description = "The issuer's own id for the customer, e.g. an account number", maxLength = 100) String externalId,
-        @Schema(description = "The gateway's customerId", maxLength = 64, pattern = "^[A-Za-z0-9_-]{1,64}$") String customerId) {
+        @Schema(description = "Any formatting, 7 to 15 digits; normalised to digits", maxLength = 32,
+                pattern = PHONE_PATTERN, examples = "(999) 123-4444") String phone,
+        @Schema(maxLength = 254, pattern = EMAIL_PATTERN, examples = "pauls_wallet@yahoo.com") String email,
+        @Schema(maxLength = 100, examples = "Paul") String firstName,
+        @Schema(maxLength = 100, examples = "Casey") String lastName,
+        @Schema(description = "The issuer's own id for the customer, e.g. an account number", maxLength = 100,
+                examples = "ACC-1002") String externalId,
+        @Schema(description = "The gateway's customerId", maxLength = 64, pattern = CustomerCall.CUSTOMER_ID_PATTERN,
+                examples = "vmiTxZcaSEym") String customerId) {
 
     static final int MAX_NAME = 100;
-    private static final Pattern PHONE_CHARACTERS = Pattern.compile("[0-9 +().-]{1,32}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
+    static final String PHONE_PATTERN = "^[0-9 +().-]{1,32}$";
+    static final String EMAIL_PATTERN = "^[^@\\s]+@[^@\\s]+$";
+    private static final Pattern PHONE_CHARACTERS = Pattern.compile(PHONE_PATTERN);
+    private static final Pattern EMAIL = Pattern.compile(EMAIL_PATTERN);
     private static final Pattern NON_DIGITS = Pattern.compile("\\D");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 

@@ -11,15 +11,16 @@ import com.walletcare.bff.customer.WalletStatus;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Problem", description = "RFC 9457 problem details (application/problem+json)")
 public record Problem(
-        String type,
-        String title,
-        int status,
-        String detail,
-        ProblemCode code,
-        String requestId,
+        @Schema(required = true, description = "A URI reference naming the code, relative to this service",
+                examples = "/problems/customer-not-found") String type,
+        @Schema(required = true) String title,
+        @Schema(required = true, description = "The HTTP status") int status,
+        @Schema(required = true, description = "What happened, for a human; never a stack trace, a gateway body or a token") String detail,
+        @Schema(required = true) ProblemCode code,
+        @Schema(required = true, description = "This request's X-Request-Id") String requestId,
         @Schema(description = "Only on VALIDATION_FAILED") List<Violation> violations,
         @Schema(description = "Only on UNLOCK_INCOMPLETE") String customerId,
-        @Schema(description = "Only on UNLOCK_INCOMPLETE: the wallet's status now") WalletStatus customerStatus) {
+        @Schema(description = "Only on UNLOCK_INCOMPLETE: the wallet's status now", implementation = WalletStatus.class) WalletStatus customerStatus) {
 
     public static Problem of(ProblemCode code, String detail, String requestId) {
         return new Problem(code.type(), code.title(), code.status(), detail, code, requestId, null, null, null);
@@ -35,6 +36,6 @@ public record Problem(
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Violation(@Schema(description = "The offending field; absent when the body as a whole is at fault") String field,
-            String message) {
+            @Schema(required = true) String message) {
     }
 }

@@ -68,7 +68,7 @@ public class ProblemMapper {
         this.retryAfterSeconds = Math.max(1, (delayMs + 999) / 1000);
         this.unauthenticatedDetail = basic
                 ? "Log in with HTTP Basic as a dev-mode user (viewer/viewer or agent/agent), or send a valid bearer token."
-                : "A valid bearer token is required.";
+                : detail(ProblemCode.UNAUTHENTICATED);
     }
 
     /**
@@ -219,7 +219,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, HttpHeaders headers) {
-        return problem(ProblemCode.FORBIDDEN, "Your role does not allow this operation.", headers);
+        return problem(ProblemCode.FORBIDDEN, detail(ProblemCode.FORBIDDEN), headers);
     }
 
     /** Body parsing: unknown fields, wrong types, malformed JSON. */
@@ -282,8 +282,11 @@ public class ProblemMapper {
                 : response;
     }
 
-    private static String detail(ProblemCode code) {
+    /** The detail this service answers with for {@code code} where nothing more specific is known. */
+    public static String detail(ProblemCode code) {
         return switch (code) {
+            case UNAUTHENTICATED -> "A valid bearer token is required.";
+            case FORBIDDEN -> "Your role does not allow this operation.";
             case NOT_FOUND -> "No such path.";
             case METHOD_NOT_ALLOWED -> "This path does not accept that HTTP method.";
             case NOT_ACCEPTABLE -> "This service answers application/json only.";

@@ -1,18 +1,41 @@
 package com.walletcare.bff.api;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.walletcare.bff.care.ActionResult;
+import com.walletcare.bff.customer.Address;
+import com.walletcare.bff.customer.Customer;
+import com.walletcare.bff.customer.Device;
+import com.walletcare.bff.testing.ContractValidation;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
 @QuarkusTest
+@SuppressWarnings("unchecked")
 class OpenApiTest {
+
+    @BeforeEach
+    void validateResponses() {
+        ContractValidation.install();
+    }
 
     @Test
     void documentsEveryOperationWithExamplesAndErrors() {
@@ -52,6 +75,81 @@ class OpenApiTest {
                 .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
                 .body("components.securitySchemes", not(hasKey("dev-basic")))
                 .body("paths.'/customers/search'.post.security[0]", hasKey("bearer"));
+    }
+
+    @Test
+    void isOpenApi303WithServersLicenseAndContact() {
+        RestAssured.given().accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("openapi", equalTo("3.0.3"))
+                .body("servers[0].url", equalTo("/"))
+                .body("info.license.name", notNullValue())
+                .body("info.contact.name", notNullValue());
+    }
+
+    /** What a generated client relies on: what is always there is required, what can be null says so. */
+    @ParameterizedTest
+    @ValueSource(classes = { Customer.class, Address.class, Device.class, SearchResponse.class, ActionResult.class })
+    void everyComponentOfARecordWrittenInFullIsRequired(Class<? extends Record> record) {
+        List<String> components = Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName).toList();
+
+        RestAssured.given().accept("application/json").when().get("/q/openapi")
+                .then().body("components.schemas." + record.getSimpleName() + ".required", equalTo(components));
+    }
+
+    @Test
+    void nullableFieldsAreNullableAndProblemsSayWhatIsAlwaysThere() {
+        RestAssured.given().accept("application/json").when().get("/q/openapi")
+                .then()
+                .body("components.schemas.Customer.properties.lastLoginAt.nullable", equalTo(true))
+                .body("components.schemas.Customer.properties.address.nullable", equalTo(true))
+                .body("components.schemas.Customer.properties.id.nullable", nullValue())
+                .body("components.schemas.Address.properties.line2.nullable", equalTo(true))
+                .body("components.schemas.Device.properties.status.nullable", equalTo(true))
+                .body("components.schemas.Problem.required",
+                        equalTo(List.of("type", "title", "status", "detail", "code", "requestId")))
+                .body("components.schemas.Problem.properties.customerStatus", not(hasKey("$ref")));
+    }
+
+    @Test
+    void theSearchBodyStatesItsRules() {
+        RestAssured.given().accept("application/json").when().get("/q/openapi")
+                .then()
+                .body("components.schemas.SearchRequest.additionalProperties", equalTo(false))
+                .body("components.schemas.SearchRequest.anyOf.required", hasItem(List.of("firstName", "lastName")))
+                .body("components.schemas.SearchRequest.properties.phone.pattern", notNullValue())
+                .body("paths.'/customers/{id}'.get.parameters.find { it.name == 'id' }.schema.pattern",
+                        equalTo("^[A-Za-z0-9_-]{1,64}$"));
+    }
+
+    @Test
+    void everyDocumentedProblemHasAnExample() {
+        Map<String, Map<String, Object>> paths = RestAssured.given().accept("application/json").when().get("/q/openapi")
+                .then().extract().path("paths");
+        paths.forEach((path, item) -> item.forEach((method, operation) -> {
+            Map<String, Map<String, Object>> responses = ((Map<String, Map<String, Map<String, Object>>>) operation).get("responses");
+            responses.forEach((status, response) -> {
+                Map<String, Map<String, Object>> content = (Map<String, Map<String, Object>>) response.get("content");
+                if (content != null && content.containsKey("application/problem+json")) {
+                    assertTrue(content.get("application/problem+json").containsKey("examples"),
+                            method + " " + path + " " + status + " has no example");
+                }
+            });
+        }));
+        RestAssured.given().accept("application/json").when().get("/q/openapi")
+                .then()
+                .body("paths.'/customers/search'.post.responses.'401'.content.'application/problem+json'.examples.UNAUTHENTICATED.value.code",
+                        equalTo("UNAUTHENTICATED"))
+                .body("paths.'/customers/search'.post.responses.default.content.'application/problem+json'.examples",
+                        hasKey("METHOD_NOT_ALLOWED"));
+    }
+
+    @Test
+    void theSimulatorsControlsHaveTheirOwnTagWhereItRuns() {
+        RestAssured.given().accept("application/json").when().get("/q/openapi")
+                .then()
+                .body("paths.'/simulator/reset'.post.tags", equalTo(List.of("Simulator")))
+                .body("paths.'/simulator/customers/{customerId}/lock'.post.operationId", equalTo("lockSimulatedWallet"));
     }
 
     @Test

@@ -53,6 +53,7 @@ public abstract class GatewayTest {
 
     @BeforeEach
     void cleanSlate() {
+        ContractValidation.install();
         gateway.resetAll();
         circuitBreakers.resetAll();
     }
