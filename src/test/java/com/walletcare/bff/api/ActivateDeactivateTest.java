@@ -10,10 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.walletcare.bff.testing.ExpectedErrorLog;
 import com.walletcare.bff.testing.GatewayTest;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -64,6 +66,7 @@ class ActivateDeactivateTest extends GatewayTest {
     }
 
     @Test
+    @ExtendWith(ExpectedErrorLog.class)
     void aRefusedActivationSaysTheWalletWasNotChanged() {
         gateway.stubFor(lookupCall().willReturn(json(lookupAnswer(record(ID, false, false)))));
         gateway.stubFor(activationCall().willReturn(aResponse().withStatus(401)));

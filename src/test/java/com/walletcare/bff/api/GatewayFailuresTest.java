@@ -11,10 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.walletcare.bff.testing.ExpectedErrorLog;
 import com.walletcare.bff.testing.GatewayTest;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,6 +38,7 @@ class GatewayFailuresTest extends GatewayTest {
     }
 
     @Test
+    @ExtendWith(ExpectedErrorLog.class)
     void refusedPartnerCredentialsAreNotRetried() {
         gateway.stubFor(lookupCall().willReturn(aResponse().withStatus(401).withBody("secret-gateway-detail")));
 
@@ -110,6 +113,7 @@ class GatewayFailuresTest extends GatewayTest {
     }
 
     @Test
+    @ExtendWith(ExpectedErrorLog.class)
     void aResetConnectionIsRetriedThenUnavailable() {
         gateway.stubFor(lookupCall().willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
@@ -119,6 +123,7 @@ class GatewayFailuresTest extends GatewayTest {
     }
 
     @Test
+    @ExtendWith(ExpectedErrorLog.class)
     void garbageOnTheWireIsUnavailable() {
         gateway.stubFor(lookupCall().willReturn(aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE)));
 

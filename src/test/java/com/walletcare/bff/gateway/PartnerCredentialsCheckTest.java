@@ -10,9 +10,11 @@ import java.util.List;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.walletcare.bff.testing.ExpectedErrorLog;
 import com.walletcare.bff.testing.GatewayTest;
 import com.walletcare.bff.testing.TestLog;
 import com.walletcare.bff.testing.TightLimitsProfile;
@@ -47,6 +49,7 @@ class PartnerCredentialsCheckTest extends GatewayTest {
 
     @Test
     @Order(2)
+    @ExtendWith(ExpectedErrorLog.class)
     void aRefusedPartnerTokenKeepsStartedDownWithOneErrorUntilTheGatewayAcceptsIt() {
         int before = TestLog.lines().size();
         gateway.stubFor(lookupCall().willReturn(aResponse().withStatus(401)));

@@ -10,7 +10,9 @@ import java.net.URL;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import com.walletcare.bff.testing.ExpectedErrorLog;
 import com.walletcare.bff.testing.GatewayTest;
 import com.walletcare.bff.testing.TestLog;
 
@@ -37,6 +39,7 @@ class LogPrivacyTest extends GatewayTest {
     GatewaySimulator simulator;
 
     @Test
+    @ExtendWith(ExpectedErrorLog.class)
     void aFullSearchAndUnlockRunLogsNoPersonalDataOrToken() {
         simulator.reset();
         gateway.stubFor(any(anyUrl()).willReturn(aResponse().proxiedFrom(self.toString().replaceAll("/$", ""))));
