@@ -104,12 +104,22 @@ final class ApiExamples {
 
     static final String UNLOCK_INCOMPLETE = """
             { "type": "/problems/unlock-incomplete", "title": "Unlock incomplete", "status": 502,
-              "detail": "The wallet of customer 'vmiTxZcaSEym' is deactivated now: the gateway failed to re-activate it (The Paydiant gateway answered HTTP 503.). Repeat the unlock to complete it.",
+              "detail": "The unlock of customer 'vmiTxZcaSEym' stopped after the wallet was deactivated, and it is DEACTIVATED now: re-activating it failed (The Paydiant gateway answered HTTP 503. The change may still be applied; repeating the request is safe.) Repeat the unlock to complete it.",
               "code": "UNLOCK_INCOMPLETE", "requestId": "3f2c9a1e-8d4b-4f7a-9c2e-1b5d6e7f8a90",
               "customerId": "vmiTxZcaSEym", "customerStatus": "DEACTIVATED" }""";
 
     static final String CHANGE_FAILED = """
             { "type": "/problems/gateway-unavailable", "title": "Gateway unavailable", "status": 503,
-              "detail": "The Paydiant gateway answered HTTP 503. Try again shortly. Whether the wallet changed could not be confirmed; repeating the request is safe.",
+              "detail": "The Paydiant gateway answered HTTP 503. Try again shortly. The change may still be applied; repeating the request is safe.",
               "code": "GATEWAY_UNAVAILABLE", "requestId": "3f2c9a1e-8d4b-4f7a-9c2e-1b5d6e7f8a90" }""";
+
+    static final String CHANGE_IN_PROGRESS = """
+            { "type": "/problems/change-in-progress", "title": "Change in progress", "status": 409,
+              "detail": "Another change to the wallet of customer 'vmiTxZcaSEym' is still in progress. Try again shortly: the wallet's history shows how it ended.",
+              "code": "CHANGE_IN_PROGRESS", "requestId": "3f2c9a1e-8d4b-4f7a-9c2e-1b5d6e7f8a90" }""";
+
+    static final String CHANGE_STILL_RUNNING = """
+            { "type": "/problems/gateway-timeout", "title": "Gateway timeout", "status": 504,
+              "detail": "The gateway is slow: the change to the wallet of customer 'vmiTxZcaSEym' is still running and may still be applied. Repeat the request to get its outcome.",
+              "code": "GATEWAY_TIMEOUT", "requestId": "3f2c9a1e-8d4b-4f7a-9c2e-1b5d6e7f8a90" }""";
 }

@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.walletcare.bff.care.ActionResult;
 import com.walletcare.bff.care.ChangeLimit;
 import com.walletcare.bff.care.CustomerLookup;
-import com.walletcare.bff.care.WalletActivation;
+import com.walletcare.bff.care.WalletChanges;
 import com.walletcare.bff.customer.Customer;
 import com.walletcare.bff.customer.RequestTrace;
 import com.walletcare.bff.error.Problem;
@@ -46,9 +46,11 @@ import io.smallrye.mutiny.Uni;
 @APIResponse(responseCode = "503", description = "GATEWAY_UNAVAILABLE: gateway unreachable, failing after retries, or circuit open; Retry-After says when to try again",
         content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
                 examples = @ExampleObject(name = "GATEWAY_UNAVAILABLE", value = ApiExamples.GATEWAY_UNAVAILABLE)))
-@APIResponse(responseCode = "504", description = "GATEWAY_TIMEOUT: the gateway did not answer in time",
+@APIResponse(responseCode = "504", description = "GATEWAY_TIMEOUT: the gateway did not answer in time. On a change: its outcome "
+        + "is unknown yet (\"may still be applied\"); a change still running goes on, and repeating the call joins it",
         content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "GATEWAY_TIMEOUT", value = ApiExamples.GATEWAY_TIMEOUT)))
+                examples = { @ExampleObject(name = "GATEWAY_TIMEOUT", value = ApiExamples.GATEWAY_TIMEOUT),
+                        @ExampleObject(name = "change still running", value = ApiExamples.CHANGE_STILL_RUNNING) }))
 @APIResponse(responseCode = "502", description = "GATEWAY_REJECTED (the gateway answered with a failure) or GATEWAY_AUTH_FAILED (it refused this service's partner credentials)",
         content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
                 examples = { @ExampleObject(name = "GATEWAY_REJECTED", value = ApiExamples.GATEWAY_REJECTED),
@@ -60,13 +62,13 @@ public class CustomerResource {
             + "nothing was sent to the gateway. Retry-After says when the next minute starts. Reads are not limited.";
 
     private final CustomerLookup lookup;
-    private final WalletActivation activation;
+    private final WalletChanges changes;
     private final ChangeLimit changeLimit;
     private final SecurityIdentity identity;
 
-    CustomerResource(CustomerLookup lookup, WalletActivation activation, ChangeLimit changeLimit, SecurityIdentity identity) {
+    CustomerResource(CustomerLookup lookup, WalletChanges changes, ChangeLimit changeLimit, SecurityIdentity identity) {
         this.lookup = lookup;
-        this.activation = activation;
+        this.changes = changes;
         this.changeLimit = changeLimit;
         this.identity = identity;
     }
@@ -129,9 +131,11 @@ public class CustomerResource {
             content = @Content(schema = @Schema(implementation = ActionResult.class), examples = {
                     @ExampleObject(name = "UNLOCKED", value = ApiExamples.UNLOCKED),
                     @ExampleObject(name = "ALREADY_UNLOCKED", value = ApiExamples.ALREADY_UNLOCKED) }))
-    @APIResponse(responseCode = "409", description = "CUSTOMER_DEACTIVATED: the wallet is deactivated but not locked; use activate",
+    @APIResponse(responseCode = "409", description = "CUSTOMER_DEACTIVATED: the wallet is deactivated but not locked; use activate. "
+            + "CHANGE_IN_PROGRESS: another change to this wallet did not end within the wait; Retry-After set",
             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "CUSTOMER_DEACTIVATED", value = ApiExamples.CUSTOMER_DEACTIVATED)))
+                    examples = { @ExampleObject(name = "CUSTOMER_DEACTIVATED", value = ApiExamples.CUSTOMER_DEACTIVATED),
+                            @ExampleObject(name = "CHANGE_IN_PROGRESS", value = ApiExamples.CHANGE_IN_PROGRESS) }))
     @APIResponse(responseCode = "502", description = "UNLOCK_INCOMPLETE: the wallet is deactivated now and re-activating it failed; "
             + "repeating the unlock completes it. Also GATEWAY_REJECTED / GATEWAY_AUTH_FAILED, with the wallet unchanged.",
             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
@@ -144,7 +148,7 @@ public class CustomerResource {
             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "RATE_LIMITED", value = ApiExamples.RATE_LIMITED)))
     public Uni<ActionResult> unlock(@BeanParam CustomerCall call) {
-        return changeLimit.admit(agent()).chain(() -> activation.unlock(call.customerId(), call.trace()));
+        return changeLimit.admit(agent()).chain(() -> changes.unlock(call.customerId(), call.trace()));
     }
 
     @POST
@@ -158,11 +162,14 @@ public class CustomerResource {
             content = @Content(schema = @Schema(implementation = ActionResult.class), examples = {
                     @ExampleObject(name = "ACTIVATED", value = ApiExamples.ACTIVATED),
                     @ExampleObject(name = "ALREADY_ACTIVE (a LOCKED wallet stays LOCKED)", value = ApiExamples.ALREADY_ACTIVE) }))
+    @APIResponse(responseCode = "409", description = "CHANGE_IN_PROGRESS: another change to this wallet did not end within the wait; Retry-After set",
+            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "CHANGE_IN_PROGRESS", value = ApiExamples.CHANGE_IN_PROGRESS)))
     @APIResponse(responseCode = "429", description = RATE_LIMITED_DOC,
             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "RATE_LIMITED", value = ApiExamples.RATE_LIMITED)))
     public Uni<ActionResult> activate(@BeanParam CustomerCall call) {
-        return changeLimit.admit(agent()).chain(() -> activation.activate(call.customerId(), call.trace()));
+        return changeLimit.admit(agent()).chain(() -> changes.activate(call.customerId(), call.trace()));
     }
 
     @POST
@@ -175,10 +182,13 @@ public class CustomerResource {
             content = @Content(schema = @Schema(implementation = ActionResult.class), examples = {
                     @ExampleObject(name = "DEACTIVATED", value = ApiExamples.DEACTIVATED),
                     @ExampleObject(name = "ALREADY_DEACTIVATED", value = ApiExamples.ALREADY_DEACTIVATED) }))
+    @APIResponse(responseCode = "409", description = "CHANGE_IN_PROGRESS: another change to this wallet did not end within the wait; Retry-After set",
+            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "CHANGE_IN_PROGRESS", value = ApiExamples.CHANGE_IN_PROGRESS)))
     @APIResponse(responseCode = "429", description = RATE_LIMITED_DOC,
             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "RATE_LIMITED", value = ApiExamples.RATE_LIMITED)))
     public Uni<ActionResult> deactivate(@BeanParam CustomerCall call) {
-        return changeLimit.admit(agent()).chain(() -> activation.deactivate(call.customerId(), call.trace()));
+        return changeLimit.admit(agent()).chain(() -> changes.deactivate(call.customerId(), call.trace()));
     }
 }

@@ -1,9 +1,9 @@
 package com.walletcare.bff.care;
 
 /**
- * A gateway failure during activate, deactivate or an unlock's first step, with what it means for the wallet: either
- * the change certainly did not happen (the gateway refused it, or the circuit was open and nothing was sent), or it
- * cannot be known (a timeout or a dropped connection after the request left). Either way, repeating is safe.
+ * A change that could not be made, with what that means for the wallet: either it certainly stayed as it was (the
+ * gateway refused the one write, or it was never sent), or the change may still be applied (a write's effect is
+ * unknown, or the lookup that would have told failed). Either way, repeating is safe: every change converges.
  */
 public class WalletChangeFailedException extends RuntimeException {
 
@@ -21,6 +21,6 @@ public class WalletChangeFailedException extends RuntimeException {
     /** What to tell the client about the wallet, after the gateway failure's own description. */
     public String walletNote() {
         return walletUnchanged ? "The wallet was not changed."
-                : "Whether the wallet changed could not be confirmed; repeating the request is safe.";
+                : "The change may still be applied; repeating the request is safe.";
     }
 }

@@ -10,6 +10,7 @@ public enum ProblemCode {
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable"),
     CUSTOMER_DEACTIVATED(409, "Wallet is deactivated"),
+    CHANGE_IN_PROGRESS(409, "Change in progress"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
     URI_TOO_LONG(414, "URI too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),

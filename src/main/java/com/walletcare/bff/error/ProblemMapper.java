@@ -23,11 +23,12 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.walletcare.bff.api.AllowedMethods;
 import com.walletcare.bff.api.RequestIdFilter;
 import com.walletcare.bff.care.ChangeLimitExceededException;
+import com.walletcare.bff.care.ChangeInProgressException;
+import com.walletcare.bff.care.ChangeStillRunningException;
 import com.walletcare.bff.care.CustomerDeactivatedException;
 import com.walletcare.bff.care.CustomerNotFoundException;
 import com.walletcare.bff.care.UnlockIncompleteException;
 import com.walletcare.bff.care.WalletChangeFailedException;
-import com.walletcare.bff.customer.WalletStatus;
 import com.walletcare.bff.gateway.GatewayAuthException;
 import com.walletcare.bff.gateway.GatewayConfig;
 import com.walletcare.bff.gateway.GatewayException;
@@ -52,6 +53,8 @@ public class ProblemMapper {
 
     public static final String PROBLEM_JSON = "application/problem+json";
     private static final String INTERNAL_ERROR_DETAIL = "Something went wrong in this service; the request id helps trace it.";
+    /** A change to one wallet takes a few seconds at most on a healthy gateway. */
+    private static final int CHANGE_RETRY_AFTER_SECONDS = 2;
 
     private final long retryAfterSeconds;
     private final String unauthenticatedDetail;
@@ -150,7 +153,18 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response unlockIncomplete(UnlockIncompleteException e, HttpHeaders headers) {
         return response(Problem.of(ProblemCode.UNLOCK_INCOMPLETE, e.getMessage(), RequestIdFilter.requestId(headers))
-                .withCustomer(e.customerId(), WalletStatus.DEACTIVATED));
+                .withCustomer(e.customerId(), e.customerStatus()));
+    }
+
+    @ServerExceptionMapper
+    public Response changeInProgress(ChangeInProgressException e, HttpHeaders headers) {
+        return Response.fromResponse(problem(ProblemCode.CHANGE_IN_PROGRESS, e.getMessage(), headers))
+                .header(HttpHeaders.RETRY_AFTER, CHANGE_RETRY_AFTER_SECONDS).build();
+    }
+
+    @ServerExceptionMapper
+    public Response changeStillRunning(ChangeStillRunningException e, HttpHeaders headers) {
+        return problem(ProblemCode.GATEWAY_TIMEOUT, e.getMessage(), headers);
     }
 
     @ServerExceptionMapper

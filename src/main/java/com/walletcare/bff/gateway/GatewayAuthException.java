@@ -4,6 +4,6 @@ package com.walletcare.bff.gateway;
 public class GatewayAuthException extends GatewayException {
 
     public GatewayAuthException() {
-        super("The Paydiant gateway refused this service's partner credentials.");
+        super("The Paydiant gateway refused this service's partner credentials.", true);
     }
 }

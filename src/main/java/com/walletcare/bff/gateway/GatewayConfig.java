@@ -3,6 +3,7 @@ package com.walletcare.bff.gateway;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /**
  * The gateway connection and call policies. Every key maps to an environment variable of the same name
@@ -28,12 +29,17 @@ public interface GatewayConfig {
 
     CallPolicy activation();
 
-    /** Per-operation fault tolerance; application.properties feeds these into the @Timeout/@Retry/@CircuitBreaker keys. */
+    /**
+     * Per-operation fault tolerance; application.properties feeds these into the @Timeout/@Retry/@CircuitBreaker keys
+     * (lookups) and the REST client's read timeout (activation writes, which are never cut short or raced).
+     */
     interface CallPolicy {
         long timeoutMs();
 
         int maxRetries();
 
+        /** Lookups only: an activation write is retried after a lookup, which is the pause. */
+        @WithDefault("0")
         long retryDelayMs();
 
         int circuitBreakerVolume();

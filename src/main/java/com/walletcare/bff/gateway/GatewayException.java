@@ -6,7 +6,19 @@ package com.walletcare.bff.gateway;
  */
 public abstract class GatewayException extends RuntimeException {
 
-    protected GatewayException(String message) {
+    private final boolean definite;
+
+    /**
+     * @param definite the failure itself proves the request had no effect at the gateway: it never got there
+     *        (connection refused) or the gateway answered that it refused it. Otherwise (a timeout, a reset after the
+     *        request left, a 5xx, an unreadable answer) a write may have been applied.
+     */
+    protected GatewayException(String message, boolean definite) {
         super(message, null, false, false);
+        this.definite = definite;
+    }
+
+    boolean definite() {
+        return definite;
     }
 }

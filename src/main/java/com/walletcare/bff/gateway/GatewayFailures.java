@@ -3,25 +3,34 @@ package com.walletcare.bff.gateway;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+
 import com.fasterxml.jackson.core.JacksonException;
 
 import io.quarkus.logging.Log;
 
-/** Turns whatever a gateway call failed with into one of the typed {@link GatewayException}s. */
+/** Turns whatever a gateway call failed with into one of the typed {@link GatewayException}s, and says what it means. */
 final class GatewayFailures {
 
     private GatewayFailures() {
     }
 
-    /** HTTP statuses, read as the gateway documents them: 404 means "gateway not located", 503 "interrupted". */
+    /**
+     * HTTP statuses, read as the gateway documents them: 404 means "gateway not located" (the call never reached it),
+     * 503 "connectivity interrupted or the operation timed out" (it may have been processed), like any 5xx.
+     */
     static GatewayException fromHttpStatus(int status) {
+        String message = "The Paydiant gateway answered HTTP " + status + ".";
         if (status == 401) {
             return new GatewayAuthException();
         }
-        if (status == 404 || status == 408 || status == 429 || status >= 500) {
-            return new GatewayUnavailableException("The Paydiant gateway answered HTTP " + status + ".");
+        if (status >= 500) {
+            return new GatewayUnavailableException(message, false);
         }
-        return new GatewayRejectedException("The Paydiant gateway answered HTTP " + status + ".");
+        if (status == 404 || status == 408 || status == 429) {
+            return new GatewayUnavailableException(message, true);
+        }
+        return new GatewayRejectedException(message, true);
     }
 
     static GatewayException classify(Throwable failure) {
@@ -30,30 +39,36 @@ final class GatewayFailures {
                 return gatewayException;
             }
             if (cause instanceof JacksonException) {
-                return new GatewayRejectedException("The Paydiant gateway answered with a body that is not valid JSON.");
+                return new GatewayRejectedException("The Paydiant gateway answered with a body that is not valid JSON.", false);
             }
             // Vert.x signals its client timeouts with exceptions from implementation packages: matched by name.
             if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout")) {
                 return new GatewayTimeoutException("The Paydiant gateway did not answer in time.");
             }
             if (cause instanceof ConnectException) {
-                return new GatewayUnavailableException("The Paydiant gateway could not be reached.");
+                return new GatewayUnavailableException("The Paydiant gateway could not be reached.", true);
             }
         }
         Log.debugf("Gateway call failed: %s", failure.toString());
-        return new GatewayUnavailableException("The connection to the Paydiant gateway failed.");
+        return new GatewayUnavailableException("The connection to the Paydiant gateway failed.", false);
     }
 
-    /** Success is HTTP 200 and a SUCCESS body status; anything else is a rejection this service cannot map. */
+    /** A write that failed with this certainly changed nothing: it was never sent, or the gateway refused it. */
+    static boolean certainlyNotApplied(Throwable failure) {
+        return failure instanceof CircuitBreakerOpenException
+                || failure instanceof GatewayException gatewayFailure && gatewayFailure.definite();
+    }
+
+    /** Success is HTTP 200 and a SUCCESS body status; a FAILED status is a refusal, a missing one an unreadable answer. */
     static void requireSuccess(String operation, GatewayStatus status) {
         if (status == null) {
-            throw new GatewayRejectedException("The Paydiant gateway answered " + operation + " without a status.");
+            throw new GatewayRejectedException("The Paydiant gateway answered " + operation + " without a status.", false);
         }
         if (!status.isSuccess()) {
             Log.warnf("Gateway %s answered status %s with error codes %s", operation, status.statusCode(),
                     status.errorCodes());
             throw new GatewayRejectedException("The Paydiant gateway refused the " + operation + " call (status "
-                    + status.statusCode() + ").");
+                    + status.statusCode() + ").", true);
         }
     }
 }

@@ -21,7 +21,7 @@ final class GatewayMapper {
 
     static Wallet toWallet(CustomerLookUpInfo info) {
         if (blank(info.customerId()) || info.active() == null || blank(info.customerUri())) {
-            throw new GatewayRejectedException("The Paydiant gateway returned a customer record without its id or wallet flags.");
+            throw new GatewayRejectedException("The Paydiant gateway returned a customer record without its id or wallet flags.", false);
         }
         WalletState state = new WalletState(info.active(), Boolean.TRUE.equals(info.locked()));
         Customer customer = new Customer(

@@ -1,9 +1,9 @@
 package com.walletcare.bff.gateway;
 
-/** Transient: the gateway did not answer within the REST client's own timeouts. */
+/** Transient: the gateway did not answer within the REST client's own timeouts; the request may have landed. */
 public class GatewayTimeoutException extends GatewayUnavailableException {
 
-    public GatewayTimeoutException(String message) {
-        super(message);
+    GatewayTimeoutException(String message) {
+        super(message, false);
     }
 }

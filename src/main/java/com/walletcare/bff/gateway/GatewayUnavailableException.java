@@ -1,9 +1,9 @@
 package com.walletcare.bff.gateway;
 
-/** Transient: connection refused or reset, or a 5xx. Retried, and counted by the circuit breaker. */
+/** Transient: connection refused or reset, or a 5xx. Lookups retry it, and the circuit breakers count it. */
 public class GatewayUnavailableException extends GatewayException {
 
-    public GatewayUnavailableException(String message) {
-        super(message);
+    GatewayUnavailableException(String message, boolean definite) {
+        super(message, definite);
     }
 }

@@ -27,9 +27,10 @@ import io.smallrye.mutiny.Uni;
  * maps the answer, so nothing of the gateway's shapes gets further.
  *
  * <p>Fault tolerance (values in application.properties, under the paydiant.lookup / paydiant.activation keys):
- * a per-attempt timeout, retries of transient failures only, and a circuit breaker that counts transient failures
- * only. A FAILED status or a 401 is neither retried nor held against the gateway's health. Each retry re-subscribes
- * the Uni and so sends a new request with a new messageId. The breakers are named for readiness and metrics.
+ * lookups, which change nothing, get a per-attempt timeout and retries of transient failures; activation writes get
+ * neither (see {@link #updateActivation}). Both have a circuit breaker that counts transient failures only: a FAILED
+ * status or a 401 is not held against the gateway's health. Each lookup retry re-subscribes the Uni and so sends a
+ * new request with a new messageId. The breakers are named for readiness and metrics.
  */
 @ApplicationScoped
 public class PaydiantGateway {
@@ -90,14 +91,23 @@ public class PaydiantGateway {
     }
 
     /**
-     * updateCustomerActivation. Retrying is safe: the call sets a flag, so repeating it changes nothing more.
-     * Activating an inactive wallet also clears its lock.
+     * updateCustomerActivation, once, never raced: the call has no conditional or idempotent form, so an attempt that
+     * is given up on could still land after a later write and reverse it. It is therefore neither cut short by a
+     * fault-tolerance timeout nor retried here: the exchange runs until the gateway answers or the connection closes
+     * (the REST client's read timeout bounds it), and only then is its effect known, or known to be unknown. The
+     * use case decides what comes next, with a fresh lookup when the effect is unknown. Activating an inactive
+     * wallet also clears its lock.
      */
-    @Timeout
-    @Retry(retryOn = { GatewayUnavailableException.class, TimeoutException.class })
-    @CircuitBreaker(failOn = { GatewayUnavailableException.class, TimeoutException.class })
+    public Uni<ActivationWrite> updateActivation(WalletRef wallet, boolean activate, RequestTrace trace) {
+        return sendActivation(wallet, activate, trace)
+                .map(done -> ActivationWrite.APPLIED_WRITE)
+                .onFailure().recoverWithItem(ActivationWrite::failed);
+    }
+
+    /** The circuit breaker counts only failures that say the gateway is unwell, and its refusals send nothing. */
+    @CircuitBreaker(failOn = GatewayUnavailableException.class)
     @CircuitBreakerName(ACTIVATION_CIRCUIT)
-    public Uni<Void> updateActivation(WalletRef wallet, boolean activate, RequestTrace trace) {
+    Uni<Void> sendActivation(WalletRef wallet, boolean activate, RequestTrace trace) {
         return call("activation", () -> client.updateActivation(authorization, ActivationRequest.of(header(trace), wallet, activate)),
                 response -> {
                     ActivationResponse.Result result = response == null ? null : response.result();

@@ -27,6 +27,9 @@ import io.vertx.ext.web.handler.BodyHandler;
  * authentication and activation semantics (activating an inactive wallet clears its lock). Served by this same
  * application over real HTTP when {@code simulator.enabled} is true (the dev-mode default), so the REST client is
  * exercised exactly as against Paydiant. Not part of the public API.
+ *
+ * <p>Its fault mode ({@link SimulatedFaults}) makes it behave like a slow and lossy gateway: a write is applied at the
+ * end of its latency, whether or not the caller still waits, so a caller that gives up early sees it land late.
  */
 @ApplicationScoped
 public class GatewaySimulator {
@@ -41,12 +44,15 @@ public class GatewaySimulator {
     /** Wallet records by customerUri, in seed order; every access synchronises on the map. */
     private final Map<String, ObjectNode> wallets = new LinkedHashMap<>();
     private final Map<String, String> externalIds = new LinkedHashMap<>();
+    private final SimulatedFaults configuredFaults;
+    private volatile SimulatedFaults faults;
 
     GatewaySimulator(ObjectMapper mapper, @ConfigProperty(name = "simulator.enabled") boolean enabled,
-            @ConfigProperty(name = "simulator.partner-token") String partnerToken) {
+            @ConfigProperty(name = "simulator.partner-token") String partnerToken, SimulatedFaults.Config faults) {
         this.mapper = mapper;
         this.enabled = enabled;
         this.expectedAuthorization = "Basic " + partnerToken;
+        this.configuredFaults = SimulatedFaults.of(faults);
         reset();
     }
 
@@ -61,14 +67,43 @@ public class GatewaySimulator {
         router.post("/b2b-gateway/customers/lookup").handler(rc -> gatewayCall(rc, "retrieveCustomerLookUpInfo", this::lookup));
         router.post("/b2b-gateway/customers/activation").handler(rc -> gatewayCall(rc, "updateCustomerActivation", this::activation));
         router.post("/simulator/customers/:customerId/lock").handler(this::lock);
+        router.get("/simulator/faults").handler(rc -> rc.response().putHeader("Content-Type", "application/json")
+                .end(Buffer.buffer(write(mapper.valueToTree(faults)))));
+        router.put("/simulator/faults").handler(BodyHandler.create().setBodyLimit(4096)).handler(this::setFaults);
         router.post("/simulator/reset").handler(rc -> {
             reset();
             rc.response().setStatusCode(204).end();
         });
     }
 
-    /** Puts every wallet back as seeded. */
+    /** Makes the simulator slow and lossy from now on ({@link SimulatedFaults#NONE} to stop). */
+    public void faults(SimulatedFaults faults) {
+        this.faults = faults;
+    }
+
+    private void setFaults(RoutingContext rc) {
+        try {
+            faults = mapper.readValue(rc.body().buffer().getBytes(), SimulatedFaults.class).checked();
+        } catch (Exception e) {
+            rc.response().setStatusCode(400).end(e.getMessage());
+            return;
+        }
+        rc.response().setStatusCode(204).end();
+    }
+
+    /** The wallet flags the simulator holds now, by customerId: what the gateway "really" holds. */
+    public Map<String, boolean[]> flags() {
+        Map<String, boolean[]> flags = new LinkedHashMap<>();
+        synchronized (wallets) {
+            wallets.values().forEach(wallet -> flags.put(wallet.get("customerId").asText(),
+                    new boolean[] { wallet.path("active").asBoolean(), wallet.path("locked").asBoolean() }));
+        }
+        return flags;
+    }
+
+    /** Puts every wallet back as seeded, and the fault mode as configured. */
     public void reset() {
+        faults = configuredFaults;
         synchronized (wallets) {
             wallets.clear();
             externalIds.clear();
@@ -89,6 +124,25 @@ public class GatewaySimulator {
             rc.response().setStatusCode(401).end();
             return;
         }
+        SimulatedFaults now = faults;
+        boolean write = "updateCustomerActivation".equals(method);
+        long latency = write ? now.activationLatencyMs() : now.lookupLatencyMs();
+        if (latency > 0) {
+            rc.vertx().setTimer(latency, timer -> answer(rc, method, operation, now.draw(write)));
+        } else {
+            answer(rc, method, operation, now.draw(write));
+        }
+    }
+
+    private void answer(RoutingContext rc, String method, Operation operation, SimulatedFaults.Fault fault) {
+        if (fault == SimulatedFaults.Fault.SERVER_ERROR) {
+            rc.response().setStatusCode(503).end();
+            return;
+        }
+        if (fault == SimulatedFaults.Fault.RESET) {
+            rc.request().connection().close();
+            return;
+        }
         ObjectNode response = mapper.createObjectNode();
         ObjectNode answer = response.putObject(method + "Response");
         JsonNode request;
@@ -104,7 +158,11 @@ public class GatewaySimulator {
         } else {
             operation.answer(request, answer);
         }
-        rc.response().putHeader("Content-Type", "application/json").end(Buffer.buffer(write(response)));
+        switch (fault) {
+            case LOST_ANSWER -> rc.request().connection().close();
+            case GARBLED -> rc.response().putHeader("Content-Type", "application/json").end("{\"updateCustomerActiv");
+            default -> rc.response().putHeader("Content-Type", "application/json").end(Buffer.buffer(write(response)));
+        }
     }
 
     private ObjectNode lookup(JsonNode request, ObjectNode answer) {

@@ -91,9 +91,14 @@ class ActivateDeactivateTest extends GatewayTest {
     void anOpenActivationCircuitSendsNothingAndSaysTheWalletWasNotChanged() {
         gateway.stubFor(lookupCall().willReturn(json(lookupAnswer(record(ID, true, false)))));
         gateway.stubFor(activationCall().willReturn(aResponse().withStatus(500)));
-        client().when().post("/customers/" + ID + "/deactivate").then().statusCode(503);
-        client().when().post("/customers/" + ID + "/deactivate").then().statusCode(503);
+        // Each failed deactivation is a write, a lookup that finds the wallet unchanged, and one more write: three
+        // requests reach the test breaker's volume of six failures.
+        for (int i = 0; i < 3; i++) {
+            client().when().post("/customers/" + ID + "/deactivate").then().statusCode(503)
+                    .body("detail", containsString("may still be applied"));
+        }
         int sent = received(ACTIVATION).size();
+        assertEquals(6, sent);
 
         client().when().post("/customers/" + ID + "/deactivate")
                 .then().statusCode(503).header("Retry-After", equalTo("2"))

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.walletcare.bff.customer.WalletState;
 import com.walletcare.bff.testing.GatewayTest;
 import com.walletcare.bff.testing.TestLog;
 
@@ -192,15 +193,8 @@ class SecurityTest extends GatewayTest {
     @Test
     void aFailedUnlockIsAuditedWithItsErrorCode() {
         String failedId = "audit-failed-" + UUID.randomUUID();
-        gateway.stubFor(lookupCall().willReturn(json(lookupAnswer(record(ID, true, true)))));
-        gateway.stubFor(activationCall().withRequestBody(
-                WireMock.matchingJsonPath("$..activate",
-                        WireMock.equalTo("true")))
-                .willReturn(WireMock.serverError()));
-        gateway.stubFor(activationCall().withRequestBody(
-                WireMock.matchingJsonPath("$..activate",
-                        WireMock.equalTo("false")))
-                .willReturn(json(ACTIVATION_SUCCESS)));
+        walletAtGateway(ID, true, true);
+        gateway.stubFor(activationIn(new WalletState(false, true), true).atPriority(1).willReturn(WireMock.serverError()));
 
         as(Roles.AGENT).header("X-Request-Id", failedId).when().post("/customers/" + ID + "/unlock")
                 .then().statusCode(502).body("code", equalTo("UNLOCK_INCOMPLETE"));

@@ -31,4 +31,19 @@ class WalletStateTest {
         assertEquals(List.of(UNLOCK, DEACTIVATE), new WalletState(true, true).availableActions());
         assertEquals(List.of(UNLOCK, ACTIVATE), new WalletState(false, true).availableActions());
     }
+
+    @ParameterizedTest(name = "active={0} locked={1}, activate={2} -> active={3} locked={4}")
+    @CsvSource({
+            "true,  false, false, false, false",
+            "true,  true,  false, false, true",
+            "false, true,  true,  true,  false",
+            "false, false, true,  true,  false",
+            "true,  true,  true,  true,  true",
+            "true,  false, true,  true,  false",
+            "false, true,  false, false, true",
+            "false, false, false, false, false" })
+    void onlyActivatingAnInactiveWalletClearsItsLock(boolean active, boolean locked, boolean activate,
+            boolean activeAfter, boolean lockedAfter) {
+        assertEquals(new WalletState(activeAfter, lockedAfter), new WalletState(active, locked).afterActivation(activate));
+    }
 }

@@ -2,6 +2,7 @@ package com.walletcare.bff.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -17,11 +18,13 @@ import org.junit.jupiter.api.BeforeEach;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import com.walletcare.bff.api.Roles;
+import com.walletcare.bff.customer.WalletState;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -109,6 +112,60 @@ public abstract class GatewayTest {
     protected List<String> activationsSent() {
         return received(ACTIVATION).stream()
                 .map(r -> r.getBodyAsString().replaceAll(".*\"activate\":\"([^\"]*)\".*", "$1")).toList();
+    }
+
+    private static final String WALLET = "wallet";
+
+    /**
+     * Customer {@code id}'s wallet as the gateway holds it, on WireMock scenario state: lookups answer its current
+     * flags, and every successful activation moves it as the real gateway does ({@link WalletState#afterActivation}).
+     * A change is applied when WireMock matches the request, before any delay or fault of the answer: tests add faulty
+     * answers with {@link #activationIn}, at a higher priority.
+     */
+    protected void walletAtGateway(String id, boolean active, boolean locked) {
+        for (boolean a : new boolean[] { true, false }) {
+            for (boolean l : new boolean[] { true, false }) {
+                WalletState state = new WalletState(a, l);
+                gateway.stubFor(lookupCall().atPriority(5).inScenario(WALLET).whenScenarioStateIs(name(state))
+                        .willReturn(json(lookupAnswer(record(id, a, l)))));
+                for (boolean activate : new boolean[] { true, false }) {
+                    gateway.stubFor(appliedIn(state, activate).atPriority(5).willReturn(json(ACTIVATION_SUCCESS)));
+                }
+            }
+        }
+        gateway.setScenarioState(WALLET, name(new WalletState(active, locked)));
+    }
+
+    /** An activation call with {@code activate}, on the wallet in {@code state}; it changes nothing. */
+    protected static ScenarioMappingBuilder activationIn(WalletState state, boolean activate) {
+        return activationCall()
+                .withRequestBody(matchingJsonPath("$.updateCustomerActivationRequest.activate", equalTo(String.valueOf(activate))))
+                .inScenario(WALLET).whenScenarioStateIs(name(state));
+    }
+
+    /** The same call, applied: it moves the wallet on when WireMock matches it, whatever the answer then is. */
+    protected static ScenarioMappingBuilder appliedIn(WalletState state, boolean activate) {
+        return activationIn(state, activate).willSetStateTo(name(state.afterActivation(activate)));
+    }
+
+    /** The wallet's state at the gateway now. */
+    protected WalletState walletAtGatewayNow() {
+        String state = gateway.getAllScenarios().getScenarios().stream().filter(s -> s.getName().equals(WALLET))
+                .findFirst().orElseThrow().getState();
+        return new WalletState(state.startsWith("active"), state.endsWith("locked"));
+    }
+
+    private static String name(WalletState state) {
+        return (state.active() ? "active" : "inactive") + (state.locked() ? "+locked" : "");
+    }
+
+    /** Waits until every answer the gateway still delays has been sent: WireMock applies a change on receipt. */
+    protected static void awaitDelayedAnswers(int longestDelayMs) {
+        try {
+            Thread.sleep(longestDelayMs + 300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A lookup answer with the given records, in the gateway's envelope. */
