@@ -6,7 +6,6 @@ import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.smallrye.mutiny.Uni;
 
@@ -21,9 +20,9 @@ public class ChangeLimit {
     private final HitCounter counter;
     private final long perMinute;
 
-    ChangeLimit(HitCounter counter, @ConfigProperty(name = "care.changes-per-agent-per-minute") long perMinute) {
+    ChangeLimit(HitCounter counter, CareConfig config) {
         this.counter = counter;
-        this.perMinute = perMinute;
+        this.perMinute = config.changesPerAgentPerMinute();
     }
 
     /** Counts one change by {@code agent}; fails with {@link ChangeLimitExceededException} when it is one too many. */

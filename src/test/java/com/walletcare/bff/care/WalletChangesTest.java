@@ -49,6 +49,10 @@ class WalletChangesTest {
             public Duration changeWait() {
                 return Duration.ofSeconds(1);
             }
+
+            public long changesPerAgentPerMinute() {
+                return 30;
+            }
         });
         return new WalletChanges(new CustomerLookup(gateway), gateway, flights, FakePaydiant.CONFIG);
     }

@@ -494,22 +494,16 @@ class ManifestConsistencyTest {
                 settings.put(doc.source(), doc.node().path("data").path("QUARKUS_HTTP_IDLE_TIMEOUT").asText());
             }
         }
-        // An unlock: a lookup, deactivate, activate, a confirming lookup, each at its worst (every attempt timing out).
-        Duration unlock = worstCall(props, "lookup").plus(worstCall(props, "activation")).multipliedBy(2);
+        // The longest a change's caller waits: for another change to the same wallet, then for its own (which goes on
+        // after that, but answers). Reads are shorter: a lookup at its worst.
+        Duration unlock = parseQuarkusDuration(props.getProperty("care.change-wait"))
+                .plus(parseQuarkusDuration(props.getProperty("care.answer-timeout")));
         settings.forEach((where, raw) -> {
             Duration idle = parseQuarkusDuration(raw);
             assertTrue(idle.compareTo(Duration.ofSeconds(30)) <= 0, "the idle timeout in " + where + " (" + raw + ") is over 30 s");
             assertTrue(idle.compareTo(unlock) > 0, "the idle timeout in " + where + " (" + raw + ") would close the"
                     + " connection of an unlock still waiting for the gateway (up to " + unlock.toMillis() + " ms)");
         });
-    }
-
-    /** (1 + max-retries) x timeout + max-retries x delay of one gateway operation (paydiant.<operation>.*). */
-    static Duration worstCall(Properties props, String operation) {
-        long timeout = Long.parseLong(props.getProperty("paydiant." + operation + ".timeout-ms"));
-        long retries = Long.parseLong(props.getProperty("paydiant." + operation + ".max-retries"));
-        long delay = Long.parseLong(props.getProperty("paydiant." + operation + ".retry-delay-ms"));
-        return Duration.ofMillis((1 + retries) * timeout + retries * delay);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
