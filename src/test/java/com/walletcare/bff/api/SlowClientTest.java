@@ -17,14 +17,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * Connections that never complete their request are closed: here after the 1 s idle timeout of TightLimitsProfile
+ * Connections that never complete their request are closed: here after the 5 s idle timeout of TightLimitsProfile
  * (30 s in prod, asserted by ManifestConsistencyTest). Raw sockets, as no HTTP client sends half a request.
  */
 @QuarkusTest
 @TestProfile(TightLimitsProfile.class)
 class SlowClientTest {
 
-    /** Far above the 1 s idle timeout, far below the 30 minutes of Quarkus' default. */
+    /** Far above the 5 s idle timeout, far below the 30 minutes of Quarkus' default. */
     private static final int PATIENCE_MS = 15_000;
 
     @TestHTTPResource("/")
