@@ -26,7 +26,7 @@ import com.walletcare.bff.error.ProblemMapper;
 /**
  * Adds what every operation shares, written once, and what annotations cannot say: the security schemes Swagger UI
  * can authorise with (a bearer token in every profile; the dev-mode users where HTTP Basic is on, which is dev mode
- * only); on every response the X-Request-Id header (and Retry-After on a 429 or 503); on operations that take a customer id
+ * only); on every response the X-Request-Id header (and Retry-After on a 409, 429 or 503); on operations that take a customer id
  * the 400 (malformed id) and 404 (no such customer) problems; a {@code default} problem for the statuses any request
  * can meet (404, 405, 406, 414, 431, 500); an example for every problem response, built from its code as the service
  * answers it; the search body's rules (at least one criterion, first and last name together); and, where the
@@ -43,8 +43,8 @@ public class OpenApiFilter implements OASFilter {
     private static final List<ProblemCode> ANY_REQUEST = List.of(ProblemCode.NOT_FOUND, ProblemCode.METHOD_NOT_ALLOWED,
             ProblemCode.NOT_ACCEPTABLE, ProblemCode.URI_TOO_LONG, ProblemCode.HEADERS_TOO_LARGE, ProblemCode.INTERNAL_ERROR);
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The statuses whose problems carry Retry-After: RATE_LIMITED, GATEWAY_UNAVAILABLE. */
-    private static final List<String> RETRY_AFTER = List.of("429", "503");
+    /** The statuses whose problems can carry Retry-After: CHANGE_IN_PROGRESS, RATE_LIMITED, GATEWAY_UNAVAILABLE. */
+    private static final List<String> RETRY_AFTER = List.of("409", "429", "503");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -143,7 +143,8 @@ public class OpenApiFilter implements OASFilter {
         response.addHeader(RequestIdFilter.HEADER, OASFactory.createHeader().description("This request's trace id")
                 .schema(OASFactory.createSchema().addType(SchemaType.STRING)));
         if (RETRY_AFTER.contains(status)) {
-            response.addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait before trying again")
+            response.addHeader("Retry-After", OASFactory.createHeader()
+                    .description("Seconds to wait before trying again (on a 409: with CHANGE_IN_PROGRESS only)")
                     .schema(OASFactory.createSchema().addType(SchemaType.INTEGER)));
         }
         MediaType problem = response.getContent() == null ? null : response.getContent().getMediaType(ProblemMapper.PROBLEM_JSON);
