@@ -30,12 +30,10 @@ import com.walletcare.bff.customer.RequestTrace;
 import com.walletcare.bff.error.Problem;
 import com.walletcare.bff.error.ProblemMapper;
 
-import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 @Path("/customers")
-@CustomDeserialization(StrictJson.class)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Customers", description = "Look wallet customers up and change their wallet's status")
 @SecurityRequirement(name = OpenApiFilter.BEARER)
