@@ -54,6 +54,12 @@ final class ApiExamples {
               "requestId": "3f2c9a1e-8d4b-4f7a-9c2e-1b5d6e7f8a90",
               "violations": [ { "field": "lastName", "message": "firstName and lastName are searched together: give both." } ] }""";
 
+    static final String INVALID_BIRTHDAY = """
+            { "type": "/problems/validation-failed", "title": "Invalid request", "status": 400,
+              "detail": "The request is not valid: see violations.", "code": "VALIDATION_FAILED",
+              "requestId": "3f2c9a1e-8d4b-4f7a-9c2e-1b5d6e7f8a90",
+              "violations": [ { "field": "birthday", "message": "Not a full date: say it as 07/10/1969, 1969-07-10 or July 10 1969." } ] }""";
+
     static final String INVALID_ID = """
             { "type": "/problems/validation-failed", "title": "Invalid request", "status": 400,
               "detail": "The request is not valid: see violations.", "code": "VALIDATION_FAILED",
@@ -122,4 +128,24 @@ final class ApiExamples {
             { "type": "/problems/gateway-timeout", "title": "Gateway timeout", "status": 504,
               "detail": "The gateway is slow: the change to the wallet of customer 'vmiTxZcaSEym' is still running and may still be applied. Repeat the request to get its outcome.",
               "code": "GATEWAY_TIMEOUT", "requestId": "3f2c9a1e-8d4b-4f7a-9c2e-1b5d6e7f8a90" }""";
+
+    static final String VERIFY_BIRTHDAY_AND_ZIP = """
+            { "birthday": "07/10/1969", "zip": "92651" }""";
+
+    static final String VERIFY_SPOKEN = """
+            { "birthday": "July 10th, 1969", "email": "Pauls_Wallet@Yahoo.com", "phoneLast4": "4444" }""";
+
+    static final String VERIFIED = """
+            { "verified": true, "matched": ["birthday", "zip"], "notMatched": [], "missing": ["email", "phoneLast4"],
+              "verificationId": "vf_1796290664.bQ3nB0y7o8YV1u2kRr7o3m0kQHnq8zZP8cH9nXqv1wE",
+              "expiresAt": "2026-12-03T09:37:44Z" }""";
+
+    static final String NOT_VERIFIED = """
+            { "verified": false, "matched": ["zip"], "notMatched": ["birthday"], "missing": ["email", "phoneLast4"],
+              "verificationId": null, "expiresAt": null }""";
+
+    static final String TOO_MANY_ATTEMPTS = """
+            { "type": "/problems/too-many-attempts", "title": "Too many verification attempts", "status": 429,
+              "detail": "Too many failed verifications of this customer: try again in 1312 s.",
+              "code": "TOO_MANY_ATTEMPTS", "requestId": "3f2c9a1e-8d4b-4f7a-9c2e-1b5d6e7f8a90" }""";
 }

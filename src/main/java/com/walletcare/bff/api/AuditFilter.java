@@ -16,12 +16,13 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.walletcare.bff.care.ActionResult;
+import com.walletcare.bff.care.VerificationResult;
 import com.walletcare.bff.error.Problem;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Writes one audit record for every answer to an {@link Audited} operation, to the {@code audit} log category: who,
+ * Writes one audit record for every answer to an {@link Audited} operation (the changes, and caller verification), to the {@code audit} log category: who,
  * what, which customer, the outcome or error code, the request id and the time. It runs on the final answer, so
  * refused (401/403) and failed calls are recorded too. Only ids and codes: no personal data. The same outcome is
  * counted in {@code wallet_actions_total{action, outcome}}.
@@ -44,17 +45,23 @@ public class AuditFilter implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         // The raw path, as sent and checked by HttpEdge: decoding it again would fail on an id of "%25" (a percent
-        // sign) and lose the record. Audited operations are all /customers/{id}/{action}.
+        // sign) and lose the record. Audited operations are all /customers/{id}/{action}, verification included.
         String[] path = request.getUriInfo().getRequestUri().getRawPath().split("/");
+        String action = path[path.length - 1].toUpperCase(Locale.ROOT);
         Principal user = request.getSecurityContext().getUserPrincipal();
         Object entity = response.getEntity();
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("actor", user == null ? null : user.getName());
-        record.put("action", path[path.length - 1].toUpperCase(Locale.ROOT));
+        record.put("action", "VERIFICATION".equals(action) ? "VERIFY" : action);
         record.put("customerId", path[path.length - 2]);
         record.put("status", response.getStatus());
         record.put("outcome", entity instanceof ActionResult result ? result.outcome().name()
+                : entity instanceof VerificationResult verdict ? (verdict.verified() ? "VERIFIED" : "NOT_VERIFIED")
                 : entity instanceof Problem problem ? problem.code().name() : null);
+        if (entity instanceof VerificationResult verdict) {
+            // Factor names only: the answers never reach this filter.
+            record.put("matched", verdict.matched());
+        }
         record.put("requestId", request.getHeaderString(RequestIdFilter.HEADER));
         record.put("at", Instant.now().toString());
         registry.counter("wallet.actions", "action", (String) record.get("action"),

@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 
 import jakarta.ws.rs.NameBinding;
 
-/** Marks the operations that change a wallet: each answer, success or error, writes one audit record. */
+/** Marks the operations that change a wallet, and caller verification: each answer, success or error, writes one audit record. */
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.METHOD, ElementType.TYPE })

@@ -22,8 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.walletcare.bff.care.ActionResult;
+import com.walletcare.bff.care.CallerVerification;
 import com.walletcare.bff.care.ChangeLimit;
 import com.walletcare.bff.care.CustomerLookup;
+import com.walletcare.bff.care.VerificationResult;
 import com.walletcare.bff.care.WalletChanges;
 import com.walletcare.bff.customer.Customer;
 import com.walletcare.bff.customer.RequestTrace;
@@ -39,7 +41,7 @@ import io.smallrye.mutiny.Uni;
 @SecurityRequirement(name = OpenApiFilter.BEARER)
 @APIResponse(responseCode = "401", description = "UNAUTHENTICATED: no token, or one that is expired, from another issuer or badly signed",
         content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "FORBIDDEN: search and read need care-viewer or care-agent; unlock, activate and deactivate need care-agent",
+@APIResponse(responseCode = "403", description = "FORBIDDEN: search, read and verification need care-viewer or care-agent; unlock, activate and deactivate need care-agent",
         content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "503", description = "GATEWAY_UNAVAILABLE: gateway unreachable, failing after retries, or circuit open; Retry-After says when to try again",
         content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
@@ -62,16 +64,19 @@ public class CustomerResource {
     private final CustomerLookup lookup;
     private final WalletChanges changes;
     private final ChangeLimit changeLimit;
+    private final CallerVerification verification;
     private final SecurityIdentity identity;
 
-    CustomerResource(CustomerLookup lookup, WalletChanges changes, ChangeLimit changeLimit, SecurityIdentity identity) {
+    CustomerResource(CustomerLookup lookup, WalletChanges changes, ChangeLimit changeLimit,
+            CallerVerification verification, SecurityIdentity identity) {
         this.lookup = lookup;
         this.changes = changes;
         this.changeLimit = changeLimit;
+        this.verification = verification;
         this.identity = identity;
     }
 
-    /** The agent a change counts against: the token's subject (the user name of the dev-only users). */
+    /** The agent a change counts against, and a verification is bound to: the token's subject (the user name of the dev-only users). */
     private String agent() {
         return identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null
                 ? token.getSubject()
@@ -115,6 +120,41 @@ public class CustomerResource {
                     @ExampleObject(name = "Olivia", value = ApiExamples.OLIVIA) }))
     public Uni<Customer> get(@BeanParam CustomerCall call) {
         return lookup.find(call.customerId(), call.trace());
+    }
+
+    @POST
+    @Path("/{id}/verification")
+    @RolesAllowed({ Roles.VIEWER, Roles.AGENT })
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Audited
+    @Operation(operationId = "verifyCaller", summary = "Check what the caller says against the customer's record",
+            description = "The agent types the caller's answers; they are compared with a fresh record from the gateway, "
+                    + "in normal form (dates as callers say them, case, spaces, phone digits). Verified: at least "
+                    + "care.verification.min-matches (default 2) answers match, one of them birthday or zip "
+                    + "(care.verification.one-of), and none is wrong. The stored values are never returned. A "
+                    + "verificationId is valid for this customer and this agent (token subject), for "
+                    + "care.verification.valid-for (default 15 min), on every replica.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = VerificationRequest.class), examples = {
+            @ExampleObject(name = "birthday and zip", value = ApiExamples.VERIFY_BIRTHDAY_AND_ZIP),
+            @ExampleObject(name = "as the caller says it", value = ApiExamples.VERIFY_SPOKEN) }))
+    @APIResponse(responseCode = "200", description = "The verdict, by factor name",
+            content = @Content(schema = @Schema(implementation = VerificationResult.class), examples = {
+                    @ExampleObject(name = "verified", value = ApiExamples.VERIFIED),
+                    @ExampleObject(name = "not verified", value = ApiExamples.NOT_VERIFIED) }))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: no answer, a date that cannot be read, an unknown field, malformed JSON",
+            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "VALIDATION_FAILED", value = ApiExamples.INVALID_BIRTHDAY)))
+    @APIResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE: the body is over 16 KB (quarkus.http.limits.max-body-size)",
+            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "UNSUPPORTED_MEDIA_TYPE: the body is not application/json",
+            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "TOO_MANY_ATTEMPTS: care.verification.failures-allowed (default 5) "
+            + "failed verifications of this customer in this care.verification.failure-window (default 1 h); the gateway "
+            + "was not asked. Retry-After says when the next window starts.",
+            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "TOO_MANY_ATTEMPTS", value = ApiExamples.TOO_MANY_ATTEMPTS)))
+    public Uni<VerificationResult> verify(@BeanParam CustomerCall call, VerificationRequest answers) {
+        return verification.verify(call.customerId(), agent(), VerificationRequest.toAnswers(answers), call.trace());
     }
 
     @POST

@@ -33,7 +33,7 @@ public record SearchRequest(
     static final String PHONE_PATTERN = "^[0-9 +().-]{1,32}$";
     static final String EMAIL_PATTERN = "^[^@\\s]+@[^@\\s]+$";
     private static final Pattern PHONE_CHARACTERS = Pattern.compile(PHONE_PATTERN);
-    private static final Pattern EMAIL = Pattern.compile(EMAIL_PATTERN);
+    static final Pattern EMAIL = Pattern.compile(EMAIL_PATTERN);
     private static final Pattern NON_DIGITS = Pattern.compile("\\D");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 

@@ -12,22 +12,27 @@ import com.walletcare.bff.gateway.Wallet;
 
 import io.smallrye.mutiny.Uni;
 
-/** Finding customers: a search by any criteria, or one customer by id, always fresh from the gateway. */
+/**
+ * Finding customers: a search by any criteria, or one customer by id, always fresh from the gateway, as much of them
+ * as care.customer-view shows.
+ */
 @ApplicationScoped
 public class CustomerLookup {
 
     private final PaydiantGateway gateway;
+    private final CustomerView view;
 
-    CustomerLookup(PaydiantGateway gateway) {
+    CustomerLookup(PaydiantGateway gateway, CareConfig config) {
         this.gateway = gateway;
+        this.view = config.customerView();
     }
 
     public Uni<List<Customer>> search(SearchCriteria criteria, RequestTrace trace) {
-        return gateway.lookup(criteria, trace).map(wallets -> wallets.stream().map(Wallet::customer).toList());
+        return gateway.lookup(criteria, trace).map(wallets -> wallets.stream().map(wallet -> view.of(wallet.customer())).toList());
     }
 
     public Uni<Customer> find(String customerId, RequestTrace trace) {
-        return findWallet(customerId, trace).map(Wallet::customer);
+        return findWallet(customerId, trace).map(wallet -> view.of(wallet.customer()));
     }
 
     /** The gateway's customerId search may not be exact, so only a record with exactly this id counts. */

@@ -27,6 +27,7 @@ import com.walletcare.bff.care.ChangeInProgressException;
 import com.walletcare.bff.care.ChangeStillRunningException;
 import com.walletcare.bff.care.CustomerDeactivatedException;
 import com.walletcare.bff.care.CustomerNotFoundException;
+import com.walletcare.bff.care.TooManyAttemptsException;
 import com.walletcare.bff.care.UnlockIncompleteException;
 import com.walletcare.bff.care.WalletChangeFailedException;
 import com.walletcare.bff.gateway.GatewayAuthException;
@@ -170,6 +171,12 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response changeLimitExceeded(ChangeLimitExceededException e, HttpHeaders headers) {
         return Response.fromResponse(problem(ProblemCode.RATE_LIMITED, e.getMessage(), headers))
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response tooManyAttempts(TooManyAttemptsException e, HttpHeaders headers) {
+        return Response.fromResponse(problem(ProblemCode.TOO_MANY_ATTEMPTS, e.getMessage(), headers))
                 .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
     }
 

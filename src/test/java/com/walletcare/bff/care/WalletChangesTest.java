@@ -41,7 +41,7 @@ class WalletChangesTest {
 
     private static WalletChanges changes(FakePaydiant fake) {
         var gateway = fake.gateway();
-        var flights = new OneFlightPerCustomer(new CareConfig() {
+        var config = new CareConfig() {
             public Duration answerTimeout() {
                 return Duration.ofSeconds(5);
             }
@@ -53,8 +53,17 @@ class WalletChangesTest {
             public long changesPerAgentPerMinute() {
                 return 30;
             }
-        });
-        return new WalletChanges(new CustomerLookup(gateway), gateway, flights, FakePaydiant.CONFIG);
+
+            public CustomerView customerView() {
+                return CustomerView.FULL;
+            }
+
+            public Verification verification() {
+                throw new UnsupportedOperationException("changes do not verify");
+            }
+        };
+        return new WalletChanges(new CustomerLookup(gateway, config), gateway, new OneFlightPerCustomer(config),
+                FakePaydiant.CONFIG);
     }
 
     private static ActionResult run(FakePaydiant fake, String action) {

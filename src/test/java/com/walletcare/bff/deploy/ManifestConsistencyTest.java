@@ -58,6 +58,7 @@ class ManifestConsistencyTest {
 
     static final String SECRET_NAME = "wallet-care-bff-paydiant";
     static final String SECRET_KEY = "partner-token";
+    static final String VERIFICATION_SECRET_NAME = "wallet-care-bff-verification";
     static final int HTTP_PORT = 8080;
     /** Names that must never be set as plain values in k8s/: they come from a Secret. */
     static final Pattern SECRET_LIKE = Pattern.compile("TOKEN|SECRET|PASSWORD|CREDENTIAL");
@@ -334,11 +335,11 @@ class ManifestConsistencyTest {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
-    // (e) the partner token comes from the Secret, and no Secret is committed
+    // (e) the partner token and the verification secret come from Secrets, and no Secret is committed
     // ---------------------------------------------------------------------------------------------------------------
 
     @Test
-    void thePartnerTokenComesFromAnUncommittedSecret() {
+    void thePartnerTokenAndTheVerificationSecretComeFromUncommittedSecrets() {
         JsonNode tokenEnv = stream(container().path("env"))
                 .filter(e -> "PAYDIANT_PARTNER_TOKEN".equals(e.path("name").asText())).findFirst()
                 .orElseThrow(() -> new AssertionError("the container must set PAYDIANT_PARTNER_TOKEN"));
@@ -346,6 +347,12 @@ class ManifestConsistencyTest {
         assertEquals(SECRET_NAME, ref.path("name").asText(),
                 "PAYDIANT_PARTNER_TOKEN must come from secretKeyRef name " + SECRET_NAME + " (k8s/README.md)");
         assertEquals(SECRET_KEY, ref.path("key").asText(), "PAYDIANT_PARTNER_TOKEN secretKeyRef key");
+        JsonNode verificationSecret = stream(container().path("env"))
+                .filter(e -> "CARE_VERIFICATION_SECRET".equals(e.path("name").asText())).findFirst()
+                .orElseThrow(() -> new AssertionError("the container must set CARE_VERIFICATION_SECRET: replicas share it"))
+                .path("valueFrom").path("secretKeyRef");
+        assertEquals(VERIFICATION_SECRET_NAME, verificationSecret.path("name").asText(),
+                "CARE_VERIFICATION_SECRET must come from secretKeyRef name " + VERIFICATION_SECRET_NAME + " (k8s/README.md)");
 
         for (Doc doc : k8sDocs()) {
             if ("Secret".equals(doc.kind())) {

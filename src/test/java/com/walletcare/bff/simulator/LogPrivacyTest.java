@@ -22,7 +22,7 @@ import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 
 /**
- * Drives searches, reads, an unlock and failures over the simulator's customers, then reads everything the service
+ * Drives searches, reads, verifications, an unlock and failures over the simulator's customers, then reads everything the service
  * logged: no phone, e-mail, name, birthday, address or token may appear, at the levels the service ships with.
  */
 @QuarkusTest
@@ -30,7 +30,7 @@ class LogPrivacyTest extends GatewayTest {
 
     private static final List<String> SECRETS = List.of(
             "9991234444", "123-4444", "pauls_wallet@yahoo.com", "olivia_wallet_user", "Paul", "Casey", "Olivia",
-            "07101969", "08281970", "Graceland", "Grove St", "Laguna", "test-partner-token", "Basic ", "Bearer ", "eyJ");
+            "07101969", "07/10/1969", "08281970", "92651", "Graceland", "Grove St", "Laguna", "test-partner-token", "Basic ", "Bearer ", "eyJ");
 
     @TestHTTPResource("/")
     URL self;
@@ -40,7 +40,7 @@ class LogPrivacyTest extends GatewayTest {
 
     @Test
     @ExtendWith(ExpectedErrorLog.class)
-    void aFullSearchAndUnlockRunLogsNoPersonalDataOrToken() {
+    void aFullSearchVerifyAndUnlockRunLogsNoPersonalDataAnswerOrToken() {
         simulator.reset();
         gateway.stubFor(any(anyUrl()).willReturn(aResponse().proxiedFrom(self.toString().replaceAll("/$", ""))));
         int before = TestLog.lines().size();
@@ -52,6 +52,10 @@ class LogPrivacyTest extends GatewayTest {
         client().body("{\"phone\": \"9991234444\", \"pohne\": \"9991234444\"}").when().post("/customers/search").then().statusCode(400);
         client().body("{\"phone\": 9991234444 ").when().post("/customers/search").then().statusCode(400);
         client().when().get("/customers/vmiTxZcaSEym").then().statusCode(200);
+        client().body("{\"birthday\": \"07/10/1969\", \"zip\": \"92651\"}").when()
+                .post("/customers/vmiTxZcaSEym/verification").then().statusCode(200).body("verified", equalTo(true));
+        client().body("{\"birthday\": \"07/10/1969\", \"zip\": \"92651\", \"phoneLast4\": \"1234\"}").when()
+                .post("/customers/vmiTxZcaSEym/verification").then().statusCode(200).body("verified", equalTo(false));
         client().when().post("/customers/vmiTxZcaSEym/unlock").then().statusCode(200).body("outcome", equalTo("UNLOCKED"));
         client().when().post("/customers/qPzR4mWd8sKe/unlock").then().statusCode(409);
         anonymous().body("{\"phone\": \"9991234444\"}").when().post("/customers/search").then().statusCode(401);

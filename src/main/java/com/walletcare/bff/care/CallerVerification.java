@@ -1,0 +1,96 @@
+package com.walletcare.bff.care;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.walletcare.bff.customer.Customer;
+import com.walletcare.bff.customer.RequestTrace;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The use case's step 2: the agent types what the caller says, and this compares it with the customer's record, fresh
+ * from the gateway, in normal form ({@link Factor}) and in constant time. The caller is verified when at least
+ * care.verification.min-matches answers match, one of them among care.verification.one-of, and none is wrong. A
+ * verified caller gets a verificationId for the changes that need one ({@link VerificationTokens}).
+ *
+ * <p>Guessing is bounded per customer: after care.verification.failures-allowed failed verifications in a fixed
+ * window, further attempts are refused before the gateway is asked, until the next window. Counted by the
+ * {@link HitCounter}, so across replicas when a shared store backs it; attempts running at the same moment may each
+ * pass the check once.
+ */
+@ApplicationScoped
+public class CallerVerification {
+
+    private final CustomerLookup lookup;
+    private final VerificationTokens tokens;
+    private final HitCounter failures;
+    private final CareConfig.Verification policy;
+    private final Set<Factor> oneOf;
+
+    CallerVerification(CustomerLookup lookup, VerificationTokens tokens, HitCounter failures, CareConfig config) {
+        this.lookup = lookup;
+        this.tokens = tokens;
+        this.failures = failures;
+        this.policy = config.verification();
+        this.oneOf = policy.oneOf().orElse(Set.of());
+    }
+
+    /** Compares the caller's {@code answers} (each in its factor's normal form) with the record of {@code customerId}. */
+    public Uni<VerificationResult> verify(String customerId, String agent, Map<Factor, String> answers, RequestTrace trace) {
+        Instant now = Instant.now();
+        long windowMillis = policy.failureWindow().toMillis();
+        Instant window = Instant.ofEpochMilli(now.toEpochMilli() - now.toEpochMilli() % windowMillis);
+        String key = "verify-failures:" + customerId;
+        return failures.hits(key, window).chain(failed -> {
+            if (failed >= policy.failuresAllowed()) {
+                long secondsLeft = Duration.between(now, window.plusMillis(windowMillis)).toSeconds() + 1; // rounded up
+                throw new TooManyAttemptsException(secondsLeft);
+            }
+            return lookup.findWallet(customerId, trace);
+        }).chain(wallet -> {
+            VerificationResult result = compare(wallet.customer(), agent, answers, now);
+            return result.verified() ? Uni.createFrom().item(result)
+                    : failures.hit(key, window).replaceWith(result);
+        });
+    }
+
+    private VerificationResult compare(Customer customer, String agent, Map<Factor, String> answers, Instant now) {
+        List<Factor> matched = new ArrayList<>();
+        List<Factor> notMatched = new ArrayList<>();
+        List<Factor> missing = new ArrayList<>();
+        for (Factor factor : Factor.values()) {
+            String answer = answers.get(factor);
+            if (answer == null) {
+                missing.add(factor);
+            } else if (same(answer, factor.stored(customer))) {
+                matched.add(factor);
+            } else {
+                notMatched.add(factor);
+            }
+        }
+        boolean verified = notMatched.isEmpty() && matched.size() >= policy.minMatches()
+                && (oneOf.isEmpty() || !Collections.disjoint(matched, oneOf));
+        if (!verified) {
+            return new VerificationResult(false, matched, notMatched, missing, null, null);
+        }
+        Instant expiry = now.plus(policy.validFor()).truncatedTo(ChronoUnit.SECONDS);
+        return new VerificationResult(true, matched, notMatched, missing, tokens.issue(customer.id(), agent, expiry), expiry);
+    }
+
+    /** Constant time in the values: how long the comparison takes says nothing about how much of an answer was right. */
+    private static boolean same(String answer, String stored) {
+        return stored != null && MessageDigest.isEqual(answer.getBytes(StandardCharsets.UTF_8),
+                stored.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,21 @@
+package com.walletcare.bff.testing;
+
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/**
+ * Caller verification as a data-minimising deployment runs it, with a limit small enough to reach in a test: masked
+ * customers, and 2 failed verifications per customer in fixed 10-second windows.
+ */
+public class CallerVerificationProfile implements QuarkusTestProfile {
+
+    public static final long WINDOW_SECONDS = 10;
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("care.customer-view", "minimal",
+                "care.verification.failures-allowed", "2",
+                "care.verification.failure-window", WINDOW_SECONDS + "s");
+    }
+}
