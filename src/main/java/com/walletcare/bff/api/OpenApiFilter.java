@@ -12,7 +12,6 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
-import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
@@ -29,8 +28,7 @@ import com.walletcare.bff.error.ProblemMapper;
  * only); on every response the X-Request-Id header (and Retry-After on a 409, 429 or 503); on operations that take a customer id
  * the 400 (malformed id) and 404 (no such customer) problems; a {@code default} problem for the statuses any request
  * can meet (404, 405, 406, 414, 431, 500); an example for every problem response, built from its code as the service
- * answers it; the search body's rules (at least one criterion, first and last name together); and, where the
- * simulator runs, its controls under their own tag.
+ * answers it; and, where the simulator runs, its controls under their own tag.
  */
 public class OpenApiFilter implements OASFilter {
 
@@ -62,7 +60,6 @@ public class OpenApiFilter implements OASFilter {
                     .type(SecurityScheme.Type.HTTP).scheme("basic")
                     .description("Dev mode only: viewer/viewer (care-viewer) or agent/agent (care-agent)"));
         }
-        searchRules(openAPI.getComponents().getSchemas().get("SearchRequest"));
         // A value of additionalInformation the gateway left empty is null (annotations cannot reach map values).
         openAPI.getComponents().getSchemas().get("Customer").getProperties().get("additionalInformation")
                 .getAdditionalPropertiesSchema().addType(SchemaType.NULL);
@@ -85,24 +82,6 @@ public class OpenApiFilter implements OASFilter {
             }
             operation.getResponses().getAPIResponses().forEach((status, response) -> decorate(status, response));
         }));
-    }
-
-    /**
-     * At least one criterion (first and last name count as one), and first and last name only together: as JSON
-     * Schema, an anyOf of the criteria and two implications (not A, or B).
-     */
-    private static void searchRules(Schema search) {
-        search.anyOf(List.of(required("phone"), required("email"), required("firstName", "lastName"),
-                required("externalId"), required("customerId")));
-        search.allOf(List.of(implies("firstName", "lastName"), implies("lastName", "firstName")));
-    }
-
-    private static Schema required(String... properties) {
-        return OASFactory.createSchema().required(List.of(properties));
-    }
-
-    private static Schema implies(String present, String alsoPresent) {
-        return OASFactory.createSchema().anyOf(List.of(OASFactory.createSchema().not(required(present)), required(alsoPresent)));
     }
 
     /** The simulator's own routes (Vert.x, not JAX-RS), so that a tester can lock a wallet and reset from Swagger UI. */

@@ -15,9 +15,11 @@ import com.walletcare.bff.error.Problem.Violation;
  * count as absent. Unknown fields are refused (quarkus.jackson.fail-on-unknown-properties), so a typo is never a
  * silent "search everything".
  */
-@Schema(description = "Search criteria: at least one; firstName and lastName only together. Blank strings count as absent; "
-        + "values are trimmed. No other property, no control character, strings only.",
-        additionalProperties = Schema.False.class)
+@Schema(description = "Search criteria: at least one of phone, email, firstName + lastName, externalId, customerId; "
+        + "firstName and lastName only together. Blank strings count as absent; values are trimmed. No other property, "
+        + "no control character, strings only. (Stated here rather than as anyOf/allOf, which code generators turn into "
+        + "broken composed types; the service answers a body that breaks them with 400 VALIDATION_FAILED.)",
+        minProperties = 1, additionalProperties = Schema.False.class)
 public record SearchRequest(
         @Schema(description = "Any formatting, 7 to 15 digits; normalised to digits", maxLength = 32,
                 pattern = PHONE_PATTERN, examples = "(999) 123-4444") String phone,
