@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.walletcare.bff.care.ActionResult;
+import com.walletcare.bff.care.VerificationResult;
 import com.walletcare.bff.customer.Address;
 import com.walletcare.bff.customer.Customer;
 import com.walletcare.bff.customer.Device;
@@ -88,7 +89,8 @@ class OpenApiTest {
 
     /** What a generated client relies on: what is always there is required, what can be null says so. */
     @ParameterizedTest
-    @ValueSource(classes = { Customer.class, Address.class, Device.class, SearchResponse.class, ActionResult.class })
+    @ValueSource(classes = { Customer.class, Address.class, Device.class, SearchResponse.class, ActionResult.class,
+            VerificationResult.class })
     void everyComponentOfARecordWrittenInFullIsRequired(Class<? extends Record> record) {
         List<String> components = Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName).toList();
 
