@@ -15,9 +15,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.walletcare.bff.api.AllowedMethods;
@@ -80,7 +78,7 @@ public class ProblemMapper {
      * a body over the limit, no Host header, a target that is not a path (CONNECT). Answered here first, so that
      * Quarkus's own error page (plain JSON, an ERROR line) is never reached.
      */
-    void routerFailures(@Observes Router router, ObjectMapper json) {
+    void routerFailures(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(context -> {
             if (context.response().headWritten()) {
                 return;
@@ -89,11 +87,7 @@ public class ProblemMapper {
             // What follows such a request (an unread body, a broken request line) cannot be trusted to frame the next.
             context.response().setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON)
                     .putHeader("Connection", "close");
-            try {
-                context.response().end(json.writeValueAsString(problem));
-            } catch (JsonProcessingException e) {
-                context.response().end();
-            }
+            context.json(problem);
         });
     }
 
