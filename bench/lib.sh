@@ -275,7 +275,11 @@ start_service() {
     wait_first_answer "$SERVICE_PID" "$SERVICE_LOG" "$t0" "$SERVICE_URL"
     STARTUP_S=$(sed -n 's/.*started in \([0-9.]*\)s.*/\1/p' "$SERVICE_LOG" | head -1)
     # The JVM logs "[error][aot] ..." when it cannot use the cache (missing, or trained with other flags or JDK).
-    if [[ " $* " != *AOTCache* && $(cat "$JVM_OPTIONS" 2>/dev/null) != *AOTCache* ]]; then AOT_STATUS="no AOT cache"
+    local flag named=""
+    for flag in "$@"; do
+        if [[ $flag == -XX:AOTCache=* || ($flag == @* && $(cat "${flag#@}") == *-XX:AOTCache=*) ]]; then named=1; fi
+    done
+    if [[ -z $named ]]; then AOT_STATUS="no AOT cache"
     elif grep -q '\[aot\]' "$SERVICE_LOG"; then AOT_STATUS="AOT cache NOT used ($(grep -m1 '\[aot\]' "$SERVICE_LOG"))"
     else AOT_STATUS="AOT cache mapped"; fi
     # The answer must carry both of the seed's customers (the lookup repeats its customerLookUpInfo key).

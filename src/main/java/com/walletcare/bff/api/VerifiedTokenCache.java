@@ -60,7 +60,8 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
     VerifiedTokenCache(@ConfigProperty(name = "token-cache.max-age") Duration maxAge,
             @ConfigProperty(name = "token-cache.max-size") long maxSize) {
         this.maxAge = maxAge;
-        this.entries = Caffeine.newBuilder().maximumSize(maxSize)
+        // Upkeep on the calling thread: no pool threads of its own, and a size of 0 really remembers nothing.
+        this.entries = Caffeine.newBuilder().maximumSize(maxSize).executor(Runnable::run)
                 .expireAfter(Expiry.creating((String key, Entry entry) -> entry.lifetime())).build();
     }
 

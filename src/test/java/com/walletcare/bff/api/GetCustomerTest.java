@@ -4,6 +4,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,8 @@ class GetCustomerTest extends GatewayTest {
                 .then().statusCode(200)
                 .body("id", equalTo("vmiTxZcaSEym"))
                 .body("status", equalTo("LOCKED"))
-                .body("phone", equalTo("9991234444"));
+                .body("phone", equalTo("9991234444"))
+                .body("$", hasKey("lastLoginAt")).body("lastLoginAt", nullValue()); // the contract writes null, never omits
 
         gateway.verify(postRequestedFor(urlEqualTo(LOOKUP))
                 .withRequestBody(matchingJsonPath("$.retrieveCustomerLookUpInfoRequest.customerId",

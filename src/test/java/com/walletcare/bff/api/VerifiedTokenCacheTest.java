@@ -100,10 +100,16 @@ class VerifiedTokenCacheTest extends GatewayTest {
 
     @Test
     void anExpiredTokenIsNotAnsweredFromTheCache() throws Exception {
-        long exp = Instant.now().getEpochSecond() + 2;
-        String shortLived = agentClaims().expiresAt(exp).jws().keyId("1").sign("privateKey.jwk");
-        assertEquals(200, search(shortLived));
-        assertTrue(cache.holds(shortLived));
+        long exp;
+        String shortLived;
+        int status;
+        do { // a token that lives 2-3 s, accepted before it expires (a busy machine may need a second try)
+            exp = Instant.now().getEpochSecond() + 3;
+            shortLived = agentClaims().expiresAt(exp).jws().keyId("1").sign("privateKey.jwk");
+            status = search(shortLived);
+        } while (status == 401 && !Instant.now().isBefore(Instant.ofEpochSecond(exp)));
+        assertEquals(200, status);
+        assertTrue(cache.holds(shortLived) || !Instant.now().isBefore(Instant.ofEpochSecond(exp)), "remembered until exp");
 
         sleepUntil(Instant.ofEpochSecond(exp).plusMillis(100)); // before max-age (test profile: 5 s) runs out
         assertFalse(cache.holds(shortLived));
