@@ -148,4 +148,25 @@ final class ApiExamples {
             { "type": "/problems/too-many-attempts", "title": "Too many verification attempts", "status": 429,
               "detail": "Too many failed verifications of this customer: try again in 1312 s.",
               "code": "TOO_MANY_ATTEMPTS", "requestId": "3f2c9a1e-8d4b-4f7a-9c2e-1b5d6e7f8a90" }""";
+    static final String HISTORY = """
+            { "customerId": "vmiTxZcaSEym",
+              "actions": [ { "id": "01KBN6Z3Q8R2V5X7Y9A1C3E5G7", "action": "UNLOCK", "outcome": "UNLOCKED", "agent": "agent.alice",
+                             "reason": "FAILED_LOGINS", "ticketId": "CS-1042", "requestId": "3f2c9a1e-8d4b-4f7a-9c2e-1b5d6e7f8a90",
+                             "statusBefore": "LOCKED", "statusAfter": "ACTIVE", "completedBy": "REQUEST",
+                             "requestedAt": "2026-12-03T09:12:44.120Z", "finishedAt": "2026-12-03T09:12:44.410Z" } ],
+              "next": null }""";
+
+    static final String CHANGE_REQUEST = """
+            { "reason": "FAILED_LOGINS", "ticketId": "CS-1042" }""";
+
+    static final String BAD_CHANGE_REQUEST = """
+            { "type": "/problems/validation-failed", "title": "Invalid request", "status": 400,
+              "detail": "The request is not valid: see violations.", "code": "VALIDATION_FAILED",
+              "requestId": "3f2c9a1e-8d4b-4f7a-9c2e-1b5d6e7f8a90",
+              "violations": [ { "field": "ticketId", "message": "A ticket id has 1 to 64 of A-Z a-z 0-9 . _ : -" } ] }""";
+
+    static final String JOURNAL_UNAVAILABLE = """
+            { "type": "/problems/journal-unavailable", "title": "Changes paused", "status": 503,
+              "detail": "Wallet changes are paused: the care journal cannot be reached. Searching and reading still work.",
+              "code": "JOURNAL_UNAVAILABLE", "requestId": "3f2c9a1e-8d4b-4f7a-9c2e-1b5d6e7f8a90" }""";
 }

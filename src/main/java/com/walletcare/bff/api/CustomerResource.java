@@ -8,6 +8,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -29,8 +30,14 @@ import com.walletcare.bff.care.VerificationResult;
 import com.walletcare.bff.care.WalletChanges;
 import com.walletcare.bff.customer.Customer;
 import com.walletcare.bff.customer.RequestTrace;
+import com.walletcare.bff.customer.WalletAction;
 import com.walletcare.bff.error.Problem;
 import com.walletcare.bff.error.ProblemMapper;
+import com.walletcare.bff.journal.CareJournal;
+import com.walletcare.bff.journal.ChangeIntent;
+import com.walletcare.bff.journal.History;
+
+import io.quarkus.security.identity.SecurityIdentity;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -65,14 +72,16 @@ public class CustomerResource {
     private final WalletChanges changes;
     private final ChangeLimit changeLimit;
     private final CallerVerification verification;
+    private final CareJournal journal;
     private final SecurityIdentity identity;
 
     CustomerResource(CustomerLookup lookup, WalletChanges changes, ChangeLimit changeLimit,
-            CallerVerification verification, SecurityIdentity identity) {
+            CallerVerification verification, CareJournal journal, SecurityIdentity identity) {
         this.lookup = lookup;
         this.changes = changes;
         this.changeLimit = changeLimit;
         this.verification = verification;
+        this.journal = journal;
         this.identity = identity;
     }
 
@@ -179,14 +188,24 @@ public class CustomerResource {
             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
                     examples = { @ExampleObject(name = "UNLOCK_INCOMPLETE", value = ApiExamples.UNLOCK_INCOMPLETE),
                             @ExampleObject(name = "GATEWAY_REJECTED", value = ApiExamples.GATEWAY_REJECTED) }))
-    @APIResponse(responseCode = "503", description = "GATEWAY_UNAVAILABLE before the wallet was changed, or when the change could not be confirmed; Retry-After set",
-            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "GATEWAY_UNAVAILABLE", value = ApiExamples.CHANGE_FAILED)))
     @APIResponse(responseCode = "429", description = RATE_LIMITED_DOC,
             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "RATE_LIMITED", value = ApiExamples.RATE_LIMITED)))
-    public Uni<ActionResult> unlock(@BeanParam CustomerCall call) {
-        return changeLimit.admit(agent()).chain(() -> changes.unlock(call.customerId(), call.trace()));
+    @RequestBody(required = false, description = "Optional: why, and under which ticket. An empty body, or none, is valid.",
+            content = @Content(schema = @Schema(implementation = ChangeRequest.class),
+                    examples = @ExampleObject(name = "with a reason", value = ApiExamples.CHANGE_REQUEST)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: a reason that is not one of the listed, a malformed ticketId, another property",
+            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "VALIDATION_FAILED", value = ApiExamples.BAD_CHANGE_REQUEST)))
+    @APIResponse(responseCode = "503", description = "GATEWAY_UNAVAILABLE (Retry-After set): before the wallet was changed, or when the "
+            + "change may still be applied, as the detail says. JOURNAL_UNAVAILABLE (Retry-After set): the care journal's "
+            + "database cannot be reached, so no change starts; reads still work",
+            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                    examples = { @ExampleObject(name = "GATEWAY_UNAVAILABLE", value = ApiExamples.CHANGE_FAILED),
+                            @ExampleObject(name = "JOURNAL_UNAVAILABLE", value = ApiExamples.JOURNAL_UNAVAILABLE) }))
+    public Uni<ActionResult> unlock(@BeanParam CustomerCall call, ChangeRequest body) {
+        ChangeIntent intent = ChangeRequest.intent(body, call, WalletAction.UNLOCK, agent());
+        return changeLimit.admit(intent.agent()).chain(() -> changes.unlock(intent, call.trace()));
     }
 
     @POST
@@ -206,8 +225,21 @@ public class CustomerResource {
     @APIResponse(responseCode = "429", description = RATE_LIMITED_DOC,
             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "RATE_LIMITED", value = ApiExamples.RATE_LIMITED)))
-    public Uni<ActionResult> activate(@BeanParam CustomerCall call) {
-        return changeLimit.admit(agent()).chain(() -> changes.activate(call.customerId(), call.trace()));
+    @RequestBody(required = false, description = "Optional: why, and under which ticket. An empty body, or none, is valid.",
+            content = @Content(schema = @Schema(implementation = ChangeRequest.class),
+                    examples = @ExampleObject(name = "with a reason", value = ApiExamples.CHANGE_REQUEST)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: a reason that is not one of the listed, a malformed ticketId, another property",
+            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "VALIDATION_FAILED", value = ApiExamples.BAD_CHANGE_REQUEST)))
+    @APIResponse(responseCode = "503", description = "GATEWAY_UNAVAILABLE (Retry-After set): before the wallet was changed, or when the "
+            + "change may still be applied, as the detail says. JOURNAL_UNAVAILABLE (Retry-After set): the care journal's "
+            + "database cannot be reached, so no change starts; reads still work",
+            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                    examples = { @ExampleObject(name = "GATEWAY_UNAVAILABLE", value = ApiExamples.CHANGE_FAILED),
+                            @ExampleObject(name = "JOURNAL_UNAVAILABLE", value = ApiExamples.JOURNAL_UNAVAILABLE) }))
+    public Uni<ActionResult> activate(@BeanParam CustomerCall call, ChangeRequest body) {
+        ChangeIntent intent = ChangeRequest.intent(body, call, WalletAction.ACTIVATE, agent());
+        return changeLimit.admit(intent.agent()).chain(() -> changes.activate(intent, call.trace()));
     }
 
     @POST
@@ -226,7 +258,40 @@ public class CustomerResource {
     @APIResponse(responseCode = "429", description = RATE_LIMITED_DOC,
             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "RATE_LIMITED", value = ApiExamples.RATE_LIMITED)))
-    public Uni<ActionResult> deactivate(@BeanParam CustomerCall call) {
-        return changeLimit.admit(agent()).chain(() -> changes.deactivate(call.customerId(), call.trace()));
+    @RequestBody(required = false, description = "Optional: why, and under which ticket. An empty body, or none, is valid.",
+            content = @Content(schema = @Schema(implementation = ChangeRequest.class),
+                    examples = @ExampleObject(name = "with a reason", value = ApiExamples.CHANGE_REQUEST)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: a reason that is not one of the listed, a malformed ticketId, another property",
+            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "VALIDATION_FAILED", value = ApiExamples.BAD_CHANGE_REQUEST)))
+    @APIResponse(responseCode = "503", description = "GATEWAY_UNAVAILABLE (Retry-After set): before the wallet was changed, or when the "
+            + "change may still be applied, as the detail says. JOURNAL_UNAVAILABLE (Retry-After set): the care journal's "
+            + "database cannot be reached, so no change starts; reads still work",
+            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                    examples = { @ExampleObject(name = "GATEWAY_UNAVAILABLE", value = ApiExamples.CHANGE_FAILED),
+                            @ExampleObject(name = "JOURNAL_UNAVAILABLE", value = ApiExamples.JOURNAL_UNAVAILABLE) }))
+    public Uni<ActionResult> deactivate(@BeanParam CustomerCall call, ChangeRequest body) {
+        ChangeIntent intent = ChangeRequest.intent(body, call, WalletAction.DEACTIVATE, agent());
+        return changeLimit.admit(intent.agent()).chain(() -> changes.deactivate(intent, call.trace()));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({ Roles.VIEWER, Roles.AGENT })
+    @Operation(operationId = "walletHistory", summary = "The changes asked of a wallet, newest first",
+            description = "Every unlock, activate and deactivate asked through this service, by whom, why, and how it "
+                    + "ended (REQUEST, or RECOVERY when another replica finished it). Shared by every replica and kept "
+                    + "across restarts when a database is configured. Ids and codes only: no personal data.")
+    @APIResponse(responseCode = "200", description = "One page; next is the cursor for the following one",
+            content = @Content(schema = @Schema(implementation = History.class),
+                    examples = @ExampleObject(name = "an unlock", value = ApiExamples.HISTORY)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: a limit outside 1-100, or a cursor this service did not give",
+            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "VALIDATION_FAILED", value = ApiExamples.VALIDATION_FAILED)))
+    public Uni<History> history(@BeanParam CustomerCall call,
+            @Parameter(description = "The next cursor of the previous page") @QueryParam("before") String before,
+            @Parameter(description = "Page size, 1-100", schema = @Schema(defaultValue = "20", minimum = "1", maximum = "100"))
+            @QueryParam("limit") String limit) {
+        return journal.history(call.customerId(), HistoryPaging.cursor(before), HistoryPaging.limit(limit));
     }
 }

@@ -41,7 +41,7 @@ public class OpenApiFilter implements OASFilter {
     private static final List<ProblemCode> ANY_REQUEST = List.of(ProblemCode.NOT_FOUND, ProblemCode.METHOD_NOT_ALLOWED,
             ProblemCode.NOT_ACCEPTABLE, ProblemCode.URI_TOO_LONG, ProblemCode.HEADERS_TOO_LARGE, ProblemCode.INTERNAL_ERROR);
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The statuses whose problems can carry Retry-After: CHANGE_IN_PROGRESS, RATE_LIMITED, GATEWAY_UNAVAILABLE. */
+    /** The statuses whose problems can carry Retry-After: CHANGE_IN_PROGRESS, RATE_LIMITED, GATEWAY_UNAVAILABLE, JOURNAL_UNAVAILABLE. */
     private static final List<String> RETRY_AFTER = List.of("409", "429", "503");
 
     @Override
@@ -71,9 +71,16 @@ public class OpenApiFilter implements OASFilter {
                 operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(DEV_BASIC));
             }
             if (path.contains("{id}")) {
+                APIResponse invalid = operation.getResponses().getAPIResponse("400");
+                if (invalid == null) {
+                    operation.getResponses().addAPIResponse("400", problem("VALIDATION_FAILED: the id is not a customer id",
+                            Map.of("VALIDATION_FAILED", ApiExamples.INVALID_ID)));
+                } else {
+                    invalid.description(invalid.getDescription() + "; or the id is not a customer id")
+                            .getContent().getMediaType(ProblemMapper.PROBLEM_JSON)
+                            .addExample("invalid id", OASFactory.createExample().value(json(ApiExamples.INVALID_ID)));
+                }
                 operation.getResponses()
-                        .addAPIResponse("400", problem("VALIDATION_FAILED: the id is not a customer id",
-                                Map.of("VALIDATION_FAILED", ApiExamples.INVALID_ID)))
                         .addAPIResponse("404", problem("CUSTOMER_NOT_FOUND: no customer with that id",
                                 Map.of("CUSTOMER_NOT_FOUND", ApiExamples.CUSTOMER_NOT_FOUND)));
             }

@@ -13,6 +13,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.walletcare.bff.journal.HitCounter;
 import com.walletcare.bff.customer.Customer;
 import com.walletcare.bff.customer.RequestTrace;
 
@@ -26,7 +27,7 @@ import io.smallrye.mutiny.Uni;
  *
  * <p>Guessing is bounded per customer: after care.verification.failures-allowed failed verifications in a fixed
  * window, further attempts are refused before the gateway is asked, until the next window. Counted by the
- * {@link HitCounter}, so across replicas when a shared store backs it; attempts running at the same moment may each
+ * {@link HitCounter}, so across replicas with PostgreSQL; attempts running at the same moment may each
  * pass the check once.
  */
 @ApplicationScoped

@@ -7,12 +7,14 @@ import java.time.temporal.ChronoUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 
 
+import com.walletcare.bff.journal.HitCounter;
+
 import io.smallrye.mutiny.Uni;
 
 /**
  * At most {@code care.changes-per-agent-per-minute} unlocks, activations and deactivations per agent and minute, so
  * that one account (stolen, scripted or careless) cannot change wallets as fast as the gateway answers. Counted in
- * fixed one-minute windows by the {@link HitCounter}: per instance, or across replicas when a shared store backs it.
+ * fixed one-minute windows by the {@link HitCounter}: across replicas on PostgreSQL, per instance without a database.
  */
 @ApplicationScoped
 public class ChangeLimit {

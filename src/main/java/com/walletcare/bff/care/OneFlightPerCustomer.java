@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.walletcare.bff.customer.WalletAction;
+import com.walletcare.bff.journal.ChangeInProgressException;
 
 import io.smallrye.mutiny.Uni;
 

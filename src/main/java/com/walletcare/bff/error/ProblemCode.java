@@ -1,5 +1,20 @@
 package com.walletcare.bff.error;
 
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+
+import com.walletcare.bff.care.ChangeStillRunningException;
+import com.walletcare.bff.care.CustomerDeactivatedException;
+import com.walletcare.bff.care.CustomerNotFoundException;
+import com.walletcare.bff.care.UnlockIncompleteException;
+import com.walletcare.bff.care.WalletChangeFailedException;
+import com.walletcare.bff.gateway.GatewayAuthException;
+import com.walletcare.bff.gateway.GatewayRejectedException;
+import com.walletcare.bff.gateway.GatewayTimeoutException;
+import com.walletcare.bff.gateway.GatewayUnavailableException;
+import com.walletcare.bff.journal.ChangeInProgressException;
+import com.walletcare.bff.journal.JournalUnavailableException;
+
 /** The contract's error codes, each with its HTTP status and a short title. */
 public enum ProblemCode {
     VALIDATION_FAILED(400, "Invalid request"),
@@ -23,10 +38,50 @@ public enum ProblemCode {
     GATEWAY_REJECTED(502, "Gateway rejected the call"),
     GATEWAY_AUTH_FAILED(502, "Gateway refused our credentials"),
     GATEWAY_UNAVAILABLE(503, "Gateway unavailable"),
+    JOURNAL_UNAVAILABLE(503, "Changes paused"),
     GATEWAY_TIMEOUT(504, "Gateway timeout");
 
     private final int status;
     private final String title;
+
+    /**
+     * The code a failure of this service's own answers with: what the client is told, and what a wallet's history
+     * records as the outcome of a change that ended with it.
+     */
+    public static ProblemCode of(Throwable failure) {
+        if (failure instanceof WalletChangeFailedException changeFailed) {
+            return of(changeFailed.getCause());
+        }
+        if (failure instanceof UnlockIncompleteException) {
+            return UNLOCK_INCOMPLETE;
+        }
+        if (failure instanceof CustomerNotFoundException) {
+            return CUSTOMER_NOT_FOUND;
+        }
+        if (failure instanceof CustomerDeactivatedException) {
+            return CUSTOMER_DEACTIVATED;
+        }
+        if (failure instanceof ChangeInProgressException) {
+            return CHANGE_IN_PROGRESS;
+        }
+        if (failure instanceof JournalUnavailableException) {
+            return JOURNAL_UNAVAILABLE;
+        }
+        if (failure instanceof GatewayAuthException) {
+            return GATEWAY_AUTH_FAILED;
+        }
+        if (failure instanceof GatewayRejectedException) {
+            return GATEWAY_REJECTED;
+        }
+        if (failure instanceof GatewayTimeoutException || failure instanceof TimeoutException
+                || failure instanceof ChangeStillRunningException) {
+            return GATEWAY_TIMEOUT;
+        }
+        if (failure instanceof GatewayUnavailableException || failure instanceof CircuitBreakerOpenException) {
+            return GATEWAY_UNAVAILABLE;
+        }
+        return INTERNAL_ERROR;
+    }
 
     ProblemCode(int status, String title) {
         this.status = status;

@@ -21,19 +21,16 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.walletcare.bff.api.AllowedMethods;
 import com.walletcare.bff.api.RequestIdFilter;
 import com.walletcare.bff.care.ChangeLimitExceededException;
-import com.walletcare.bff.care.ChangeInProgressException;
 import com.walletcare.bff.care.ChangeStillRunningException;
 import com.walletcare.bff.care.CustomerDeactivatedException;
 import com.walletcare.bff.care.CustomerNotFoundException;
 import com.walletcare.bff.care.TooManyAttemptsException;
 import com.walletcare.bff.care.UnlockIncompleteException;
 import com.walletcare.bff.care.WalletChangeFailedException;
-import com.walletcare.bff.gateway.GatewayAuthException;
 import com.walletcare.bff.gateway.GatewayConfig;
 import com.walletcare.bff.gateway.GatewayException;
-import com.walletcare.bff.gateway.GatewayRejectedException;
-import com.walletcare.bff.gateway.GatewayTimeoutException;
-import com.walletcare.bff.gateway.GatewayUnavailableException;
+import com.walletcare.bff.journal.ChangeInProgressException;
+import com.walletcare.bff.journal.JournalUnavailableException;
 
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
@@ -196,32 +193,31 @@ public class ProblemMapper {
 
     /** A failed gateway call, as the contract's GATEWAY_* codes; {@code note} tells what it means for the wallet. */
     private Response gatewayFailure(Throwable failure, String note, HttpHeaders headers) {
-        ProblemCode code;
-        String detail;
-        long retryAfter = 1;
-        if (failure instanceof GatewayAuthException) {
-            code = ProblemCode.GATEWAY_AUTH_FAILED;
-            detail = failure.getMessage();
-        } else if (failure instanceof GatewayRejectedException) {
-            code = ProblemCode.GATEWAY_REJECTED;
-            detail = failure.getMessage();
-        } else if (failure instanceof GatewayTimeoutException || failure instanceof TimeoutException) {
-            code = ProblemCode.GATEWAY_TIMEOUT;
-            detail = "The Paydiant gateway did not answer in time.";
-        } else if (failure instanceof CircuitBreakerOpenException) {
-            code = ProblemCode.GATEWAY_UNAVAILABLE;
-            detail = "The Paydiant gateway is failing; calls to it are paused. Try again later.";
-            retryAfter = retryAfterSeconds;
-        } else if (failure instanceof GatewayUnavailableException) {
-            code = ProblemCode.GATEWAY_UNAVAILABLE;
-            detail = failure.getMessage() + " Try again shortly.";
-        } else {
+        ProblemCode code = ProblemCode.of(failure);
+        String detail = switch (code) {
+            case GATEWAY_AUTH_FAILED, GATEWAY_REJECTED -> failure.getMessage();
+            case GATEWAY_TIMEOUT -> "The Paydiant gateway did not answer in time.";
+            case GATEWAY_UNAVAILABLE -> failure instanceof CircuitBreakerOpenException
+                    ? "The Paydiant gateway is failing; calls to it are paused. Try again later."
+                    : failure.getMessage() + " Try again shortly.";
+            default -> null;
+        };
+        if (detail == null) {
             return unexpected(failure, headers);
         }
         Response response = problem(code, note == null ? detail : detail + " " + note, headers);
         return code == ProblemCode.GATEWAY_UNAVAILABLE
-                ? Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, retryAfter).build()
+                ? Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER,
+                        failure instanceof CircuitBreakerOpenException ? retryAfterSeconds : 1).build()
                 : response;
+    }
+
+    @ServerExceptionMapper
+    public Response journalUnavailable(JournalUnavailableException e, HttpHeaders headers) {
+        Log.warnf("A change was refused: the care journal cannot be reached (%s)",
+                e.getCause() == null ? "?" : e.getCause().getMessage());
+        return Response.fromResponse(problem(ProblemCode.JOURNAL_UNAVAILABLE, e.getMessage(), headers))
+                .header(HttpHeaders.RETRY_AFTER, CHANGE_RETRY_AFTER_SECONDS).build();
     }
 
     /** No credentials, or credentials that do not check out (expired, wrong issuer, bad signature, alg none). */

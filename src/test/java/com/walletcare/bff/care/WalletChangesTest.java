@@ -20,10 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import com.walletcare.bff.customer.ActionOutcome;
 import com.walletcare.bff.customer.RequestTrace;
 import com.walletcare.bff.customer.WalletState;
 import com.walletcare.bff.customer.WalletStatus;
+import com.walletcare.bff.customer.WalletAction;
 import com.walletcare.bff.gateway.FakePaydiant;
+import com.walletcare.bff.journal.CareJournal;
+import com.walletcare.bff.journal.ChangeIntent;
 
 import io.smallrye.mutiny.Uni;
 
@@ -41,7 +45,7 @@ class WalletChangesTest {
 
     private static WalletChanges changes(FakePaydiant fake) {
         var gateway = fake.gateway();
-        var config = new CareConfig() {
+        CareConfig config = new CareConfig() {
             public Duration answerTimeout() {
                 return Duration.ofSeconds(5);
             }
@@ -63,16 +67,20 @@ class WalletChangesTest {
             }
         };
         return new WalletChanges(new CustomerLookup(gateway, config), gateway, new OneFlightPerCustomer(config),
-                FakePaydiant.CONFIG);
+                CareJournal.inMemory(), config, FakePaydiant.CONFIG);
+    }
+
+    private static ChangeIntent intent(WalletAction action) {
+        return new ChangeIntent(ID, action, "agent", null, null, "test");
     }
 
     private static ActionResult run(FakePaydiant fake, String action) {
         WalletChanges changes = changes(fake);
         RequestTrace trace = new RequestTrace("test");
         Uni<ActionResult> call = switch (action) {
-            case "unlock" -> changes.unlock(ID, trace);
-            case "activate" -> changes.activate(ID, trace);
-            case "deactivate" -> changes.deactivate(ID, trace);
+            case "unlock" -> changes.unlock(intent(WalletAction.UNLOCK), trace);
+            case "activate" -> changes.activate(intent(WalletAction.ACTIVATE), trace);
+            case "deactivate" -> changes.deactivate(intent(WalletAction.DEACTIVATE), trace);
             default -> throw new IllegalArgumentException(action);
         };
         return call.await().atMost(Duration.ofSeconds(5));

@@ -49,12 +49,16 @@ class ManifestConsistencyTest {
      * <li>{@code QUARKUS_OIDC_*}: the identity provider (auth-server-url, client-id, token audience / issuer, role
      * claim path). Only some of these keys appear in application.properties; the rest are set per environment.</li>
      * <li>{@code QUARKUS_LOG_LEVEL}: the root log level.</li>
+     * <li>{@code QUARKUS_DATASOURCE_REACTIVE_URL}, {@code _JDBC_URL}, {@code _USERNAME}, {@code _PASSWORD}: the care
+     * journal's PostgreSQL, unset in application.properties so that the service runs on its in-memory journal
+     * without them.</li>
      * <li>{@code JDK_JAVA_OPTIONS}: read by the {@code java} launcher (the heap size of the container), not by the
      * application.</li>
      * </ul>
      */
     static final List<String> ALLOWED_PREFIXES = List.of("QUARKUS_OIDC_");
-    static final Set<String> ALLOWED_NAMES = Set.of("QUARKUS_LOG_LEVEL", "JDK_JAVA_OPTIONS");
+    static final Set<String> ALLOWED_NAMES = Set.of("QUARKUS_LOG_LEVEL", "JDK_JAVA_OPTIONS", "QUARKUS_DATASOURCE_REACTIVE_URL",
+            "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD");
 
     static final String SECRET_NAME = "wallet-care-bff-paydiant";
     static final String SECRET_KEY = "partner-token";
@@ -164,6 +168,9 @@ class ManifestConsistencyTest {
         Path compose = ROOT.resolve("docker/compose.yaml");
         if (Files.exists(compose)) {
             for (JsonNode service : readYaml(compose).get(0).path("services")) {
+                if (!service.path("image").asText().startsWith("wallet-care-bff")) {
+                    continue; // the database's own image, configured by its own variables
+                }
                 JsonNode environment = service.path("environment");
                 if (environment.isObject()) {
                     environment.fieldNames().forEachRemaining(n -> names.put(n, "docker/compose.yaml"));
@@ -337,6 +344,31 @@ class ManifestConsistencyTest {
     // ---------------------------------------------------------------------------------------------------------------
     // (e) the partner token and the verification secret come from Secrets, and no Secret is committed
     // ---------------------------------------------------------------------------------------------------------------
+
+    @Test
+    void theJournalDatabaseIsConfiguredEverywhereWithItsCredentialsFromASecret() throws IOException {
+        for (String name : List.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD")) {
+            JsonNode env = stream(container().path("env")).filter(e -> name.equals(e.path("name").asText())).findFirst()
+                    .orElseThrow(() -> new AssertionError("the container must set " + name + " (the care journal)"));
+            assertEquals("wallet-care-bff-database", env.path("valueFrom").path("secretKeyRef").path("name").asText(),
+                    name + " must come from Secret wallet-care-bff-database (k8s/README.md)");
+        }
+        for (Doc doc : k8sDocs()) {
+            if ("ConfigMap".equals(doc.kind())) {
+                String reactive = doc.node().path("data").path("QUARKUS_DATASOURCE_REACTIVE_URL").asText();
+                String jdbc = doc.node().path("data").path("QUARKUS_DATASOURCE_JDBC_URL").asText();
+                assertTrue(reactive.startsWith("postgresql://"), doc.source() + ": QUARKUS_DATASOURCE_REACTIVE_URL " + reactive);
+                assertEquals("jdbc:" + reactive, jdbc, doc.source() + ": the JDBC URL (migrations) names the same database");
+            }
+        }
+        for (String overlay : List.of("certification", "production")) {
+            String kustomization = Files.readString(ROOT.resolve("k8s/overlays/" + overlay + "/kustomization.yaml"));
+            Matcher reactive = Pattern.compile("QUARKUS_DATASOURCE_REACTIVE_URL=(\\S+)").matcher(kustomization);
+            Matcher jdbc = Pattern.compile("QUARKUS_DATASOURCE_JDBC_URL=(\\S+)").matcher(kustomization);
+            assertTrue(reactive.find() && jdbc.find(), overlay + " points the replicas at its own journal database");
+            assertEquals("jdbc:" + reactive.group(1), jdbc.group(1), overlay + ": the JDBC URL names the same database");
+        }
+    }
 
     @Test
     void thePartnerTokenAndTheVerificationSecretComeFromUncommittedSecrets() {

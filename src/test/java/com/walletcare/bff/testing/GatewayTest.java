@@ -12,8 +12,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -40,6 +42,7 @@ import jakarta.inject.Inject;
  */
 @QuarkusTestResource(WireMockGateway.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(EmbeddedDatabase.class)
 public abstract class GatewayTest {
 
     public static final String LOOKUP = "/b2b-gateway/customers/lookup";
@@ -54,11 +57,15 @@ public abstract class GatewayTest {
     @Inject
     CircuitBreakerMaintenance circuitBreakers;
 
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    Optional<String> journalDatabase;
+
     @BeforeEach
     void cleanSlate() {
         ContractValidation.install();
         gateway.resetAll();
         circuitBreakers.resetAll();
+        journalDatabase.ifPresent(EmbeddedDatabase::clear);
     }
 
     /** A request to this service, as a front end sends it for an agent (who may do everything). */

@@ -1,4 +1,4 @@
-package com.walletcare.bff.care;
+package com.walletcare.bff.customer;
 
 /** What an unlock, activate or deactivate did. The ALREADY_ ones changed nothing at the gateway. */
 public enum ActionOutcome {

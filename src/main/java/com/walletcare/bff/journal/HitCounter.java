@@ -1,17 +1,13 @@
-package com.walletcare.bff.care;
+package com.walletcare.bff.journal;
 
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import io.quarkus.arc.DefaultBean;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Where {@link ChangeLimit} and {@link CallerVerification} count: fixed windows of hits per key. This instance's memory by default, so the limit
- * holds per instance; a bean backed by a store every replica shares (PostgreSQL) replaces it, and the limit then
- * holds across replicas.
+ * Fixed windows of hits per key, for limits (changes per agent, failed verifications per customer): in PostgreSQL when the journal is there, so a limit
+ * holds across replicas ({@link PgHitCounter}); in this process's memory otherwise, so it holds per instance.
  */
 public interface HitCounter {
 
@@ -21,10 +17,11 @@ public interface HitCounter {
     /** The hits counted under {@code key} in the window that starts at {@code window}, without counting one. */
     Uni<Long> hits(String key, Instant window);
 
+    /** Forgets windows that started before {@code before}. */
+    Uni<Void> forgetBefore(Instant before);
+
     /** One window per key: a key's count starts again at the first hit of a later window. */
-    @DefaultBean
-    @ApplicationScoped
-    class InMemory implements HitCounter {
+    final class InMemory implements HitCounter {
 
         private record Window(Instant start, long hits) {
         }
@@ -43,6 +40,12 @@ public interface HitCounter {
         public Uni<Long> hits(String key, Instant window) {
             Window counted = windows.get(key);
             return Uni.createFrom().item(counted == null || !counted.start().equals(window) ? 0 : counted.hits());
+        }
+
+        @Override
+        public Uni<Void> forgetBefore(Instant before) {
+            windows.values().removeIf(window -> window.start().isBefore(before));
+            return Uni.createFrom().voidItem();
         }
     }
 }

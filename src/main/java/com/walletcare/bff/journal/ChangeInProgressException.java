@@ -1,4 +1,4 @@
-package com.walletcare.bff.care;
+package com.walletcare.bff.journal;
 
 /** Another change to this wallet is still in flight, and did not end within the bounded wait for it. */
 public class ChangeInProgressException extends RuntimeException {

@@ -1,0 +1,31 @@
+package com.walletcare.bff.api;
+
+import java.util.regex.Pattern;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.walletcare.bff.customer.ChangeReason;
+import com.walletcare.bff.customer.WalletAction;
+import com.walletcare.bff.error.InvalidRequestException;
+import com.walletcare.bff.journal.ChangeIntent;
+
+/** The optional body of unlock, activate and deactivate: why, and under which ticket. An empty body stays valid. */
+@Schema(description = "Why the wallet is changed, for its history. Optional, as is the body itself. No other property.",
+        additionalProperties = Schema.False.class)
+public record ChangeRequest(
+        @Schema(implementation = ChangeReason.class) ChangeReason reason,
+        @Schema(description = "The care ticket this change belongs to", maxLength = 64, pattern = "^[A-Za-z0-9._:-]{1,64}$",
+                examples = "CS-1042") String ticketId) {
+
+    private static final Pattern TICKET_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    /** What the agent asks of the wallet, checked before anything reaches the gateway. */
+    static ChangeIntent intent(ChangeRequest body, CustomerCall call, WalletAction action, String agent) {
+        String customerId = call.customerId();
+        if (body != null && body.ticketId != null && !TICKET_ID.matcher(body.ticketId).matches()) {
+            throw InvalidRequestException.of("ticketId", "A ticket id has 1 to 64 of A-Z a-z 0-9 . _ : -");
+        }
+        return new ChangeIntent(customerId, action, agent, body == null ? null : body.reason,
+                body == null ? null : body.ticketId, call.trace().requestId());
+    }
+}

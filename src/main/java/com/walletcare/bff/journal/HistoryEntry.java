@@ -1,0 +1,35 @@
+package com.walletcare.bff.journal;
+
+import java.time.Instant;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.walletcare.bff.customer.ChangeReason;
+import com.walletcare.bff.customer.WalletAction;
+import com.walletcare.bff.customer.WalletStatus;
+
+/** One change asked of a wallet, as its history shows it: ids, codes and times, never personal data. */
+@Schema(name = "HistoryEntry", description = "One change asked of a wallet through this service")
+public record HistoryEntry(
+        @Schema(required = true, description = "Time-ordered id (ULID)", examples = "01KBN6Z3Q8R2V5X7Y9A1C3E5G7") String id,
+        @Schema(required = true) WalletAction action,
+        @Schema(required = true, nullable = true, description = "The action's outcome (UNLOCKED, ALREADY_UNLOCKED, ...), the "
+                + "problem code it ended with, INTERRUPTED when its replica stopped before it changed anything, or null "
+                + "while it runs") String outcome,
+        @Schema(required = true, description = "The agent: the access token's subject") String agent,
+        @Schema(required = true, nullable = true, implementation = ChangeReason.class) ChangeReason reason,
+        @Schema(required = true, nullable = true) String ticketId,
+        @Schema(required = true, description = "The X-Request-Id of the call that asked for it") String requestId,
+        @Schema(required = true, nullable = true, implementation = WalletStatus.class,
+                description = "As looked up before the first gateway write; null if it never got that far") WalletStatus statusBefore,
+        @Schema(required = true, nullable = true, implementation = WalletStatus.class,
+                description = "As the gateway reported it at the end; null while it runs or when unknown") WalletStatus statusAfter,
+        @Schema(required = true, nullable = true, implementation = CompletedBy.class,
+                description = "REQUEST, or RECOVERY when another replica finished it; null while it runs") CompletedBy completedBy,
+        @Schema(required = true, implementation = String.class, format = "date-time") Instant requestedAt,
+        @Schema(required = true, nullable = true, implementation = String.class, format = "date-time") Instant finishedAt) {
+
+    public enum CompletedBy {
+        REQUEST, RECOVERY
+    }
+}

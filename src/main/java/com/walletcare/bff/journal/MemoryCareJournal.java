@@ -1,0 +1,110 @@
+package com.walletcare.bff.journal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import com.walletcare.bff.customer.WalletStatus;
+import com.walletcare.bff.journal.HistoryEntry.CompletedBy;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The journal with no database: history kept in memory until the process ends (the newest 1,000 changes per wallet),
+ * one change per wallet within this process. Right for a laptop or a single instance; more than one replica needs
+ * PostgreSQL. Nothing outlives the process, so there is nothing for a recovery sweep to find.
+ */
+final class MemoryCareJournal implements CareJournal {
+
+    private static final int KEPT_PER_WALLET = 1_000;
+
+    /** Every wallet's entries, newest first; the open one of a wallet is its lease. Guarded by itself. */
+    private final Map<String, LinkedList<HistoryEntry>> entries = new HashMap<>();
+
+    @Override
+    public Uni<Opened> open(ChangeIntent intent, Duration wait) {
+        synchronized (entries) {
+            LinkedList<HistoryEntry> wallet = entries.computeIfAbsent(intent.customerId(), id -> new LinkedList<>());
+            // Changes to one wallet are already one at a time in this process (care.OneFlightPerCustomer): an open
+            // entry here is a broken promise, not something to wait for.
+            if (!wallet.isEmpty() && wallet.getFirst().finishedAt() == null) {
+                return Uni.createFrom().failure(new ChangeInProgressException(intent.customerId()));
+            }
+            HistoryEntry entry = new HistoryEntry(Ulid.next(), intent.action(), null, intent.agent(), intent.reason(),
+                    intent.ticketId(), intent.requestId(), null, null, null, Instant.now(), null);
+            wallet.addFirst(entry);
+            if (wallet.size() > KEPT_PER_WALLET) {
+                wallet.removeLast();
+            }
+            return Uni.createFrom().item(Opened.held(new Lease(entry.id(), intent, System.nanoTime())));
+        }
+    }
+
+    @Override
+    public Uni<Void> started(Lease lease, WalletStatus before) {
+        update(lease, entry -> new HistoryEntry(entry.id(), entry.action(), null, entry.agent(), entry.reason(),
+                entry.ticketId(), entry.requestId(), before, null, null, entry.requestedAt(), null));
+        return Uni.createFrom().voidItem();
+    }
+
+    @Override
+    public boolean held(Lease lease) {
+        return true;
+    }
+
+    @Override
+    public Uni<Void> finish(Lease lease, String outcome, WalletStatus after, CompletedBy completedBy) {
+        update(lease, entry -> new HistoryEntry(entry.id(), entry.action(), outcome, entry.agent(), entry.reason(),
+                entry.ticketId(), entry.requestId(), entry.statusBefore(), after, completedBy, entry.requestedAt(),
+                Instant.now()));
+        return Uni.createFrom().voidItem();
+    }
+
+    private void update(Lease lease, UnaryOperator<HistoryEntry> change) {
+        synchronized (entries) {
+            entries.getOrDefault(lease.intent().customerId(), new LinkedList<>())
+                    .replaceAll(entry -> entry.id().equals(lease.id()) ? change.apply(entry) : entry);
+        }
+    }
+
+    @Override
+    public Uni<History> history(String customerId, String before, int limit) {
+        List<HistoryEntry> page = new ArrayList<>();
+        synchronized (entries) {
+            for (HistoryEntry entry : entries.getOrDefault(customerId, new LinkedList<>())) {
+                if (before == null || entry.id().compareTo(before) < 0) {
+                    page.add(entry);
+                }
+                if (page.size() > limit) {
+                    break;
+                }
+            }
+        }
+        return Uni.createFrom().item(History.page(customerId, page, limit));
+    }
+
+    @Override
+    public Uni<List<Lease>> claimAbandoned() {
+        return Uni.createFrom().item(List.of());
+    }
+
+    @Override
+    public Uni<Void> renewLeases() {
+        return Uni.createFrom().voidItem();
+    }
+
+    @Override
+    public String kind() {
+        return "memory";
+    }
+
+    @Override
+    public Uni<Boolean> reachable() {
+        return Uni.createFrom().item(true);
+    }
+}
