@@ -1,0 +1,150 @@
+# Shared settings and helpers for the replica run (sourced). Loopback only; every pid is recorded in $RUN/pids/.
+# shellcheck shell=bash
+# Work files, logs and per-trial results go to $RUN; the service is the packaged jar of this checkout (./mvnw package).
+RUN=${RUN:-/tmp/wallet-care-replicas}
+APP=${APP:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/target/quarkus-app}
+PG_PORT=15432 IDP_PORT=15480 SIM_PORT=15481 A_PORT=15482 B_PORT=15483
+PG_DATA=$RUN/pg/data
+ISSUER="http://127.0.0.1:$IDP_PORT/realms/bench"
+SIM=http://127.0.0.1:$SIM_PORT A=http://127.0.0.1:$A_PORT B=http://127.0.0.1:$B_PORT
+CID=vmiTxZcaSEym
+mkdir -p "$RUN/pids" "$RUN/logs"
+
+log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+now_ms() { local t=${EPOCHREALTIME/./}; echo $((t / 1000)); }
+b64url() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
+
+# --- identity provider: the bench's make_identity, adapted (key kept in $RUN/idp, tokens per subject) -------------
+make_keys() {
+    mkdir -p "$RUN/idp"
+    local key=$RUN/idp/key.pem n e_hex e
+    [[ -f $key ]] || openssl genrsa -out "$key" 2048 2>/dev/null
+    n=$(openssl rsa -in "$key" -noout -modulus | sed 's/^Modulus=//' | xxd -r -p | b64url)
+    e_hex=$(openssl rsa -in "$key" -noout -text 2>/dev/null | sed -n 's/^publicExponent: [0-9]* (0x\([0-9a-fA-F]*\)).*/\1/p')
+    ((${#e_hex} % 2)) && e_hex="0$e_hex"
+    e=$(printf '%s' "$e_hex" | xxd -r -p | b64url)
+    JWKS_JSON='{"keys":[{"kty":"RSA","kid":"bench","use":"sig","alg":"RS256","n":"'"$n"'","e":"'"$e"'"}]}'
+    DISCOVERY_JSON='{"issuer":"'"$ISSUER"'","jwks_uri":"'"$ISSUER"'/jwks",'
+    DISCOVERY_JSON+='"authorization_endpoint":"'"$ISSUER"'/protocol/openid-connect/auth",'
+    DISCOVERY_JSON+='"token_endpoint":"'"$ISSUER"'/protocol/openid-connect/token",'
+    DISCOVERY_JSON+='"response_types_supported":["code"],"subject_types_supported":["public"],'
+    DISCOVERY_JSON+='"id_token_signing_alg_values_supported":["RS256"]}'
+}
+
+mint_token() { # subject -> RS256 token, aud wallet-care-bff, groups [care-agent], 3 h
+    local sub=$1 iat header claims input sig
+    iat=$(date +%s)
+    header=$(printf '%s' '{"alg":"RS256","typ":"JWT","kid":"bench"}' | b64url)
+    claims=$(printf '{"iss":"%s","aud":"wallet-care-bff","sub":"%s","preferred_username":"%s","groups":["care-agent"],"iat":%d,"exp":%d}' \
+        "$ISSUER" "$sub" "$sub" "$iat" $((iat + 10800)) | b64url)
+    input="$header.$claims"
+    sig=$(printf '%s' "$input" | openssl dgst -sha256 -sign "$RUN/idp/key.pem" -binary | b64url)
+    printf '%s' "$input.$sig"
+}
+
+start_idp() {
+    make_keys
+    if [[ -f $RUN/pids/nginx ]] && kill -0 "$(cat "$RUN/pids/nginx")" 2>/dev/null; then log "identity provider already running"; return 0; fi
+    mkdir -p "$RUN/idp/logs"
+    cat > "$RUN/idp/nginx.conf" <<EOF
+worker_processes 1;
+pid $RUN/idp/nginx.pid;
+error_log $RUN/idp/nginx-error.log warn;
+daemon on;
+events { worker_connections 256; }
+http {
+    default_type application/json;
+    access_log off;
+    client_body_temp_path $RUN/idp/cb; proxy_temp_path $RUN/idp/px; fastcgi_temp_path $RUN/idp/fc;
+    uwsgi_temp_path $RUN/idp/uw; scgi_temp_path $RUN/idp/sc;
+    server {
+        listen 127.0.0.1:$IDP_PORT;
+        location = /realms/bench/.well-known/openid-configuration { return 200 '$DISCOVERY_JSON'; }
+        location = /realms/bench/jwks { return 200 '$JWKS_JSON'; }
+        location / { return 404; }
+    }
+}
+EOF
+    /usr/sbin/nginx -p "$RUN/idp" -c "$RUN/idp/nginx.conf" -e "$RUN/idp/nginx-error.log" || die "nginx did not start"
+    sleep 0.3
+    cp "$RUN/idp/nginx.pid" "$RUN/pids/nginx"
+    curl -sf "$ISSUER/.well-known/openid-configuration" >/dev/null || die "discovery failed"
+    curl -sf "$ISSUER/jwks" >/dev/null || die "jwks failed"
+    log "identity provider up on :$IDP_PORT (nginx pid $(cat "$RUN/pids/nginx"))"
+}
+
+# --- PostgreSQL: a private cluster as the postgres user ------------------------------------------------------------
+PGBIN=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
+start_pg() {
+    if [[ ! -d $PG_DATA ]]; then
+        mkdir -p "$PG_DATA" && chown postgres:postgres "$PG_DATA"
+        su postgres -c "$PGBIN/initdb -D $PG_DATA -A trust -U postgres" >"$RUN/logs/initdb.log" 2>&1 || die "initdb failed"
+    fi
+    if su postgres -c "$PGBIN/pg_ctl -D $PG_DATA status" >/dev/null 2>&1; then log "PostgreSQL already running"; else
+    su postgres -c "$PGBIN/pg_ctl -D $PG_DATA -l $PG_DATA/../pglog/postgres.log -o '-p $PG_PORT -k /tmp -c listen_addresses=127.0.0.1 -c shared_buffers=32MB -c max_connections=60' -w start" >&2 \
+        || die "pg_ctl start failed"
+    fi
+    head -1 "$PG_DATA/postmaster.pid" > "$RUN/pids/postgres"
+    psql -h 127.0.0.1 -p $PG_PORT -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='wallet_care'" | grep -q 1 \
+        || psql -h 127.0.0.1 -p $PG_PORT -U postgres -c "CREATE ROLE wallet_care LOGIN PASSWORD 'wc'" -c "CREATE DATABASE wallet_care OWNER wallet_care" >&2
+    log "PostgreSQL up on 127.0.0.1:$PG_PORT (pid $(cat "$RUN/pids/postgres"))"
+}
+stop_pg() { [[ -d $PG_DATA ]] && su postgres -c "$PGBIN/pg_ctl -D $PG_DATA -m fast -w stop" >&2 || true; rm -f "$RUN/pids/postgres"; }
+sql() { psql -h 127.0.0.1 -p $PG_PORT -U wallet_care -d wallet_care -tAc "$1"; }
+
+# --- the Java processes --------------------------------------------------------------------------------------------
+JAVA_BIN=${JAVA_BIN:-java}
+start_java() { # name port env... : runs quarkus-run.jar in $APP, log in $RUN/logs/name.log
+    local name=$1 port=$2; shift 2
+    (cd "$APP" && exec env QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" "$@" \
+        "$JAVA_BIN" -Xmx128m -XX:TieredStopAtLevel=1 -XX:ActiveProcessorCount=1 -jar quarkus-run.jar) >>"$RUN/logs/$name.log" 2>&1 &
+    echo $! > "$RUN/pids/$name"
+    local i
+    for ((i = 0; i < 600; i++)); do
+        kill -0 "$(cat "$RUN/pids/$name")" 2>/dev/null || { tail -30 "$RUN/logs/$name.log" >&2; die "$name exited"; }
+        curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/live" && break
+        sleep 0.1
+    done
+    curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/live" || die "$name not live after 60 s"
+    log "$name up on :$port (pid $(cat "$RUN/pids/$name"))"
+}
+
+start_simulator() {
+    start_java simulator $SIM_PORT SIMULATOR_ENABLED=true SIMULATOR_PARTNER_TOKEN=t PAYDIANT_PARTNER_TOKEN=t \
+        PAYDIANT_GATEWAY_URL=$SIM
+}
+
+start_replica() { # name port hostname
+    start_java "$1" "$2" HOSTNAME="$3" PAYDIANT_GATEWAY_URL=$SIM PAYDIANT_PARTNER_TOKEN=t \
+        QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:$PG_PORT/wallet_care \
+        QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/wallet_care \
+        QUARKUS_DATASOURCE_USERNAME=wallet_care QUARKUS_DATASOURCE_PASSWORD=wc \
+        QUARKUS_OIDC_AUTH_SERVER_URL="$ISSUER" QUARKUS_OIDC_CLIENT_ID=wallet-care-bff \
+        CARE_CHANGES_PER_AGENT_PER_MINUTE=${CHANGES_PER_MINUTE:-1000}
+}
+
+stop_named() { # name: TERM, then KILL after 10 s; only the pid we recorded
+    local f=$RUN/pids/$1 pid i
+    [[ -f $f ]] || return 0
+    pid=$(cat "$f")
+    if kill -0 "$pid" 2>/dev/null; then
+        kill -TERM "$pid" 2>/dev/null
+        for ((i = 0; i < 100; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
+    fi
+    rm -f "$f"
+}
+
+stop_all() {
+    stop_named replica-a; stop_named replica-b; stop_named simulator
+    [[ -f $RUN/pids/nginx ]] && { kill -TERM "$(cat "$RUN/pids/nginx")" 2>/dev/null; rm -f "$RUN/pids/nginx"; }
+    stop_pg
+}
+
+# Negative control only: a replica on the in-memory journal (no datasource), as before the issue's change.
+start_replica_nodb() { # name port hostname
+    start_java "$1" "$2" HOSTNAME="$3" PAYDIANT_GATEWAY_URL=$SIM PAYDIANT_PARTNER_TOKEN=t \
+        QUARKUS_OIDC_AUTH_SERVER_URL="$ISSUER" QUARKUS_OIDC_CLIENT_ID=wallet-care-bff \
+        CARE_CHANGES_PER_AGENT_PER_MINUTE=${CHANGES_PER_MINUTE:-1000}
+}
