@@ -146,6 +146,15 @@ class HttpEdgeTest extends GatewayTest {
     }
 
     @Test
+    void theServicesOwnOriginMayCallIt() {
+        gateway.stubFor(lookupCall().willReturn(json(lookupAnswer(record("vmiTxZcaSEym", true, false)))));
+
+        Answer answer = RawHttp.send(request("GET /customers/vmiTxZcaSEym HTTP/1.1", bearer(), "Origin: http://localhost\r\n"));
+
+        assertEquals(200, answer.status(), answer.body());
+    }
+
+    @Test
     void anUnlistedOriginsPreflightGetsAProblemAndNoCorsHeaders() {
         Answer answer = RawHttp.send(request("OPTIONS /customers/search HTTP/1.1", "Origin: https://evil.example.com\r\n",
                 "Access-Control-Request-Method: POST\r\n"));
