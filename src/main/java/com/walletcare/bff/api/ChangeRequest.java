@@ -13,9 +13,9 @@ import com.walletcare.bff.journal.ChangeIntent;
 @Schema(description = "Why the wallet is changed, for its history. Optional, as is the body itself. No other property.",
         additionalProperties = Schema.False.class)
 public record ChangeRequest(
-        @Schema(implementation = ChangeReason.class) ChangeReason reason,
-        @Schema(description = "The care ticket this change belongs to", maxLength = 64, pattern = "^[A-Za-z0-9._:-]{1,64}$",
-                examples = "CS-1042") String ticketId) {
+        @Schema(nullable = true, implementation = ChangeReason.class, description = "Why; null or absent: not said") ChangeReason reason,
+        @Schema(nullable = true, description = "The care ticket this change belongs to", maxLength = 64,
+                pattern = "^[A-Za-z0-9._:-]{1,64}$", examples = "CS-1042") String ticketId) {
 
     private static final Pattern TICKET_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 

@@ -2,6 +2,7 @@ package com.walletcare.bff.api;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.RecordComponent;
@@ -23,6 +24,8 @@ import com.walletcare.bff.care.VerificationResult;
 import com.walletcare.bff.customer.Address;
 import com.walletcare.bff.customer.Customer;
 import com.walletcare.bff.customer.Device;
+import com.walletcare.bff.journal.History;
+import com.walletcare.bff.journal.HistoryEntry;
 import com.walletcare.bff.testing.ContractValidation;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -90,7 +93,7 @@ class OpenApiTest {
     /** What a generated client relies on: what is always there is required, what can be null says so. */
     @ParameterizedTest
     @ValueSource(classes = { Customer.class, Address.class, Device.class, SearchResponse.class, ActionResult.class,
-            VerificationResult.class })
+            VerificationResult.class, History.class, HistoryEntry.class })
     void everyComponentOfARecordWrittenInFullIsRequired(Class<? extends Record> record) {
         List<String> components = Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName).toList();
 
@@ -110,6 +113,22 @@ class OpenApiTest {
                 .body("components.schemas.Problem.required",
                         equalTo(List.of("type", "title", "status", "detail", "code", "requestId")))
                 .body("components.schemas.Problem.properties.customerStatus", not(hasKey("$ref")));
+    }
+
+    /** SmallRye wraps a referenced schema in allOf to annotate it; around an enum it once wrote type: object. */
+    @Test
+    void aPropertyThatSaysObjectRefersToAnObject() {
+        Map<String, Map<String, Object>> schemas = RestAssured.given().accept("application/json").when().get("/q/openapi")
+                .then().extract().path("components.schemas");
+        schemas.forEach((name, schema) -> ((Map<String, Map<String, Object>>) schema.getOrDefault("properties", Map.of()))
+                .forEach((property, definition) -> {
+                    if ("object".equals(definition.get("type")) && definition.get("allOf") instanceof List<?> allOf) {
+                        String ref = ((Map<String, String>) allOf.get(0)).get("$ref");
+                        String target = ref.substring(ref.lastIndexOf('/') + 1);
+                        assertEquals("object", schemas.get(target).get("type"),
+                                name + "." + property + " says object but refers to " + target);
+                    }
+                }));
     }
 
     @Test
