@@ -11,9 +11,11 @@ import java.util.List;
 
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.walletcare.bff.customer.WalletState;
+import com.walletcare.bff.testing.ExpectedErrorLog;
 import com.walletcare.bff.testing.GatewayTest;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -114,6 +116,7 @@ class WalletChangeGuaranteesTest extends GatewayTest {
     }
 
     @Test
+    @ExtendWith(ExpectedErrorLog.class)
     void anActivationAppliedThenLostCompletesTheUnlockInsteadOfReportingItIncomplete() {
         walletAtGateway(ID, true, true);
         gateway.stubFor(appliedIn(HALF_UNLOCKED, true).atPriority(1)
@@ -128,6 +131,7 @@ class WalletChangeGuaranteesTest extends GatewayTest {
     }
 
     @Test
+    @ExtendWith(ExpectedErrorLog.class)
     void anIncompleteUnlockReportsTheStatusTheGatewayHoldsAfterTheFailure() {
         walletAtGateway(ID, true, true);
         gateway.stubFor(activationIn(HALF_UNLOCKED, true).atPriority(1)
