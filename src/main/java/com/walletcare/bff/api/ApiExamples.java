@@ -159,6 +159,10 @@ final class ApiExamples {
     static final String CHANGE_REQUEST = """
             { "reason": "FAILED_LOGINS", "ticketId": "CS-1042" }""";
 
+    static final String VERIFIED_CHANGE_REQUEST = """
+            { "verificationId": "vf_1796290664.bQ3nB0y7o8YV1u2kRr7o3m0kQHnq8zZP8cH9nXqv1wE", "reason": "FAILED_LOGINS",
+              "ticketId": "CS-1042" }""";
+
     static final String BAD_CHANGE_REQUEST = """
             { "type": "/problems/validation-failed", "title": "Invalid request", "status": 400,
               "detail": "The request is not valid: see violations.", "code": "VALIDATION_FAILED",
@@ -169,4 +173,9 @@ final class ApiExamples {
             { "type": "/problems/journal-unavailable", "title": "Changes paused", "status": 503,
               "detail": "Wallet changes are paused: the care journal cannot be reached. Searching and reading still work.",
               "code": "JOURNAL_UNAVAILABLE", "requestId": "3f2c9a1e-8d4b-4f7a-9c2e-1b5d6e7f8a90" }""";
+
+    static final String VERIFICATION_REQUIRED = """
+            { "type": "/problems/verification-required", "title": "Verification required", "status": 428,
+              "detail": "UNLOCK needs a verificationId from a verification of this customer by you in the last minutes: verify the caller (POST /customers/{id}/verification) and send its verificationId in the body.",
+              "code": "VERIFICATION_REQUIRED", "requestId": "3f2c9a1e-8d4b-4f7a-9c2e-1b5d6e7f8a90" }""";
 }

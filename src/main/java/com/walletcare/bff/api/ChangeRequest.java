@@ -9,13 +9,20 @@ import com.walletcare.bff.customer.WalletAction;
 import com.walletcare.bff.error.InvalidRequestException;
 import com.walletcare.bff.journal.ChangeIntent;
 
-/** The optional body of unlock, activate and deactivate: why, and under which ticket. An empty body stays valid. */
-@Schema(description = "Why the wallet is changed, for its history. Optional, as is the body itself. No other property.",
+/**
+ * The optional body of unlock, activate and deactivate: why, under which ticket, and the caller's verification. An
+ * empty body stays valid where no verification is required.
+ */
+@Schema(description = "Why the wallet is changed, for its history, and the caller's verification where the service requires "
+        + "one. Optional, as is the body itself. No other property.",
         additionalProperties = Schema.False.class)
 public record ChangeRequest(
         @Schema(nullable = true, implementation = ChangeReason.class, description = "Why; null or absent: not said") ChangeReason reason,
         @Schema(nullable = true, description = "The care ticket this change belongs to", maxLength = 64,
-                pattern = "^[A-Za-z0-9._:-]{1,64}$", examples = "CS-1042") String ticketId) {
+                pattern = "^[A-Za-z0-9._:-]{1,64}$", examples = "CS-1042") String ticketId,
+        @Schema(nullable = true, description = "From POST /customers/{id}/verification of this customer by this agent, "
+                + "before it expired; required by the changes the service lists in care.verification.required-for",
+                maxLength = 128, examples = "vf_1796290664.bQ3nB0y7o8YV1u2kRr7o3m0kQHnq8zZP8cH9nXqv1wE") String verificationId) {
 
     private static final Pattern TICKET_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 

@@ -64,6 +64,11 @@ import io.smallrye.mutiny.Uni;
                         @ExampleObject(name = "GATEWAY_AUTH_FAILED", value = ApiExamples.GATEWAY_AUTH_FAILED) }))
 public class CustomerResource {
 
+    private static final String CHANGE_BODY_DOC = "Why, under which ticket, and the caller's verificationId: optional, "
+            + "as is the body, unless care.verification.required-for lists the change (then the verificationId is required).";
+    private static final String VERIFICATION_REQUIRED_DOC = "VERIFICATION_REQUIRED: this change is one of "
+            + "care.verification.required-for, and the body has no valid verificationId (missing, altered, of another "
+            + "agent or customer, or expired); nothing was sent to the gateway. Verify the caller first.";
     private static final String RATE_LIMITED_DOC = "RATE_LIMITED: this agent (the token's subject) made more than "
             + "care.changes-per-agent-per-minute (default 30) unlocks, activations and deactivations in this minute; "
             + "nothing was sent to the gateway. Retry-After says when the next minute starts. Reads are not limited.";
@@ -166,6 +171,13 @@ public class CustomerResource {
         return verification.verify(call.customerId(), agent(), VerificationRequest.toAnswers(answers), call.trace());
     }
 
+    /** The change asked for, once its caller is verified where care.verification.required-for says so. */
+    private ChangeIntent verifiedIntent(ChangeRequest body, CustomerCall call, WalletAction action) {
+        ChangeIntent intent = ChangeRequest.intent(body, call, action, agent());
+        verification.require(action, intent.customerId(), intent.agent(), body == null ? null : body.verificationId());
+        return intent;
+    }
+
     @POST
     @Path("/{id}/unlock")
     @RolesAllowed(Roles.AGENT)
@@ -191,9 +203,13 @@ public class CustomerResource {
     @APIResponse(responseCode = "429", description = RATE_LIMITED_DOC,
             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "RATE_LIMITED", value = ApiExamples.RATE_LIMITED)))
-    @RequestBody(required = false, description = "Optional: why, and under which ticket. An empty body, or none, is valid.",
+    @APIResponse(responseCode = "428", description = VERIFICATION_REQUIRED_DOC,
+            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "VERIFICATION_REQUIRED", value = ApiExamples.VERIFICATION_REQUIRED)))
+    @RequestBody(required = false, description = CHANGE_BODY_DOC,
             content = @Content(schema = @Schema(implementation = ChangeRequest.class),
-                    examples = @ExampleObject(name = "with a reason", value = ApiExamples.CHANGE_REQUEST)))
+                    examples = { @ExampleObject(name = "with a reason", value = ApiExamples.CHANGE_REQUEST),
+                            @ExampleObject(name = "with a verification", value = ApiExamples.VERIFIED_CHANGE_REQUEST) }))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: a reason that is not one of the listed, a malformed ticketId, another property",
             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "VALIDATION_FAILED", value = ApiExamples.BAD_CHANGE_REQUEST)))
@@ -204,7 +220,7 @@ public class CustomerResource {
                     examples = { @ExampleObject(name = "GATEWAY_UNAVAILABLE", value = ApiExamples.CHANGE_FAILED),
                             @ExampleObject(name = "JOURNAL_UNAVAILABLE", value = ApiExamples.JOURNAL_UNAVAILABLE) }))
     public Uni<ActionResult> unlock(@BeanParam CustomerCall call, ChangeRequest body) {
-        ChangeIntent intent = ChangeRequest.intent(body, call, WalletAction.UNLOCK, agent());
+        ChangeIntent intent = verifiedIntent(body, call, WalletAction.UNLOCK);
         return changeLimit.admit(intent.agent()).chain(() -> changes.unlock(intent, call.trace()));
     }
 
@@ -225,9 +241,13 @@ public class CustomerResource {
     @APIResponse(responseCode = "429", description = RATE_LIMITED_DOC,
             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "RATE_LIMITED", value = ApiExamples.RATE_LIMITED)))
-    @RequestBody(required = false, description = "Optional: why, and under which ticket. An empty body, or none, is valid.",
+    @APIResponse(responseCode = "428", description = VERIFICATION_REQUIRED_DOC,
+            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "VERIFICATION_REQUIRED", value = ApiExamples.VERIFICATION_REQUIRED)))
+    @RequestBody(required = false, description = CHANGE_BODY_DOC,
             content = @Content(schema = @Schema(implementation = ChangeRequest.class),
-                    examples = @ExampleObject(name = "with a reason", value = ApiExamples.CHANGE_REQUEST)))
+                    examples = { @ExampleObject(name = "with a reason", value = ApiExamples.CHANGE_REQUEST),
+                            @ExampleObject(name = "with a verification", value = ApiExamples.VERIFIED_CHANGE_REQUEST) }))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: a reason that is not one of the listed, a malformed ticketId, another property",
             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "VALIDATION_FAILED", value = ApiExamples.BAD_CHANGE_REQUEST)))
@@ -238,7 +258,7 @@ public class CustomerResource {
                     examples = { @ExampleObject(name = "GATEWAY_UNAVAILABLE", value = ApiExamples.CHANGE_FAILED),
                             @ExampleObject(name = "JOURNAL_UNAVAILABLE", value = ApiExamples.JOURNAL_UNAVAILABLE) }))
     public Uni<ActionResult> activate(@BeanParam CustomerCall call, ChangeRequest body) {
-        ChangeIntent intent = ChangeRequest.intent(body, call, WalletAction.ACTIVATE, agent());
+        ChangeIntent intent = verifiedIntent(body, call, WalletAction.ACTIVATE);
         return changeLimit.admit(intent.agent()).chain(() -> changes.activate(intent, call.trace()));
     }
 
@@ -258,9 +278,13 @@ public class CustomerResource {
     @APIResponse(responseCode = "429", description = RATE_LIMITED_DOC,
             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "RATE_LIMITED", value = ApiExamples.RATE_LIMITED)))
-    @RequestBody(required = false, description = "Optional: why, and under which ticket. An empty body, or none, is valid.",
+    @APIResponse(responseCode = "428", description = VERIFICATION_REQUIRED_DOC,
+            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "VERIFICATION_REQUIRED", value = ApiExamples.VERIFICATION_REQUIRED)))
+    @RequestBody(required = false, description = CHANGE_BODY_DOC,
             content = @Content(schema = @Schema(implementation = ChangeRequest.class),
-                    examples = @ExampleObject(name = "with a reason", value = ApiExamples.CHANGE_REQUEST)))
+                    examples = { @ExampleObject(name = "with a reason", value = ApiExamples.CHANGE_REQUEST),
+                            @ExampleObject(name = "with a verification", value = ApiExamples.VERIFIED_CHANGE_REQUEST) }))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: a reason that is not one of the listed, a malformed ticketId, another property",
             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "VALIDATION_FAILED", value = ApiExamples.BAD_CHANGE_REQUEST)))
@@ -271,7 +295,7 @@ public class CustomerResource {
                     examples = { @ExampleObject(name = "GATEWAY_UNAVAILABLE", value = ApiExamples.CHANGE_FAILED),
                             @ExampleObject(name = "JOURNAL_UNAVAILABLE", value = ApiExamples.JOURNAL_UNAVAILABLE) }))
     public Uni<ActionResult> deactivate(@BeanParam CustomerCall call, ChangeRequest body) {
-        ChangeIntent intent = ChangeRequest.intent(body, call, WalletAction.DEACTIVATE, agent());
+        ChangeIntent intent = verifiedIntent(body, call, WalletAction.DEACTIVATE);
         return changeLimit.admit(intent.agent()).chain(() -> changes.deactivate(intent, call.trace()));
     }
 

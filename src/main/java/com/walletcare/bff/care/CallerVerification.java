@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.walletcare.bff.journal.HitCounter;
 import com.walletcare.bff.customer.Customer;
 import com.walletcare.bff.customer.RequestTrace;
+import com.walletcare.bff.customer.WalletAction;
 
 import io.smallrye.mutiny.Uni;
 
@@ -23,7 +24,7 @@ import io.smallrye.mutiny.Uni;
  * The use case's step 2: the agent types what the caller says, and this compares it with the customer's record, fresh
  * from the gateway, in normal form ({@link Factor}) and in constant time. The caller is verified when at least
  * care.verification.min-matches answers match, one of them among care.verification.one-of, and none is wrong. A
- * verified caller gets a verificationId for the changes that need one ({@link VerificationTokens}).
+ * verified caller gets a verificationId for the changes that need one ({@link VerificationTokens}, {@link #require}).
  *
  * <p>Guessing is bounded per customer: after care.verification.failures-allowed failed verifications in a fixed
  * window, further attempts are refused before the gateway is asked, until the next window. Counted by the
@@ -38,6 +39,7 @@ public class CallerVerification {
     private final HitCounter failures;
     private final CareConfig.Verification policy;
     private final Set<Factor> oneOf;
+    private final Set<WalletAction> requiredFor;
 
     CallerVerification(CustomerLookup lookup, VerificationTokens tokens, HitCounter failures, CareConfig config) {
         this.lookup = lookup;
@@ -45,6 +47,18 @@ public class CallerVerification {
         this.failures = failures;
         this.policy = config.verification();
         this.oneOf = policy.oneOf().orElse(Set.of());
+        this.requiredFor = policy.requiredFor().orElse(Set.of());
+    }
+
+    /**
+     * Lets {@code action} by {@code agent} on {@code customerId} go ahead only with a valid verification of that
+     * customer by that agent, where care.verification.required-for lists the action. A missing, altered, foreign or
+     * expired verificationId fails alike, with {@link VerificationRequiredException}.
+     */
+    public void require(WalletAction action, String customerId, String agent, String verificationId) {
+        if (requiredFor.contains(action) && !tokens.valid(verificationId, customerId, agent)) {
+            throw new VerificationRequiredException(action);
+        }
     }
 
     /** Compares the caller's {@code answers} (each in its factor's normal form) with the record of {@code customerId}. */

@@ -26,6 +26,7 @@ import com.walletcare.bff.care.CustomerDeactivatedException;
 import com.walletcare.bff.care.CustomerNotFoundException;
 import com.walletcare.bff.care.TooManyAttemptsException;
 import com.walletcare.bff.care.UnlockIncompleteException;
+import com.walletcare.bff.care.VerificationRequiredException;
 import com.walletcare.bff.care.WalletChangeFailedException;
 import com.walletcare.bff.gateway.GatewayConfig;
 import com.walletcare.bff.gateway.GatewayException;
@@ -163,6 +164,11 @@ public class ProblemMapper {
     public Response changeLimitExceeded(ChangeLimitExceededException e, HttpHeaders headers) {
         return Response.fromResponse(problem(ProblemCode.RATE_LIMITED, e.getMessage(), headers))
                 .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response verificationRequired(VerificationRequiredException e, HttpHeaders headers) {
+        return problem(ProblemCode.VERIFICATION_REQUIRED, e.getMessage(), headers);
     }
 
     @ServerExceptionMapper

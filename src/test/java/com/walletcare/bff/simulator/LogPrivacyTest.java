@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URL;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,7 +31,10 @@ class LogPrivacyTest extends GatewayTest {
 
     private static final List<String> SECRETS = List.of(
             "9991234444", "123-4444", "pauls_wallet@yahoo.com", "olivia_wallet_user", "Paul", "Casey", "Olivia",
-            "07101969", "07/10/1969", "08281970", "92651", "Graceland", "Grove St", "Laguna", "test-partner-token", "Basic ", "Bearer ", "eyJ");
+            "07101969", "07/10/1969", "08281970", "Graceland", "Grove St", "Laguna", "test-partner-token", "Basic ", "Bearer ", "eyJ");
+
+    /** Paul's zip, as a number of its own: five digits in a row also turn up inside request ids and timestamps. */
+    private static final Pattern ZIP = Pattern.compile("(?<![0-9a-fA-F])92651(?![0-9a-fA-F])");
 
     @TestHTTPResource("/")
     URL self;
@@ -68,7 +72,7 @@ class LogPrivacyTest extends GatewayTest {
         RestAssured.when().get("/q/health/ready").then().statusCode(200);
 
         List<String> logged = TestLog.lines().subList(before, TestLog.lines().size());
-        List<String> leaks = logged.stream().filter(line -> SECRETS.stream().anyMatch(line::contains)).toList();
+        List<String> leaks = logged.stream().filter(line -> SECRETS.stream().anyMatch(line::contains) || ZIP.matcher(line).find()).toList();
         assertEquals(List.of(), leaks);
         assertEquals(true, logged.stream().anyMatch(line -> line.contains("\"loggerName\":\"audit\"")),
                 "the run was logged at all");

@@ -5,8 +5,9 @@ import java.util.Map;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
- * Caller verification as a data-minimising deployment runs it, with a limit small enough to reach in a test: masked
- * customers, and 2 failed verifications per customer in fixed 10-second windows.
+ * Caller verification as a data-minimising deployment runs it, with a limit small enough to reach in a test: every
+ * change needs a verification, customers are masked, and 2 failed verifications per customer in fixed 10-second
+ * windows are allowed.
  */
 public class CallerVerificationProfile implements QuarkusTestProfile {
 
@@ -14,7 +15,8 @@ public class CallerVerificationProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("care.customer-view", "minimal",
+        return Map.of("care.verification.required-for", "UNLOCK,ACTIVATE,DEACTIVATE",
+                "care.customer-view", "minimal",
                 "care.verification.failures-allowed", "2",
                 "care.verification.failure-window", WINDOW_SECONDS + "s");
     }
