@@ -153,7 +153,13 @@ final class ApiExamples {
               "actions": [ { "id": "01KBN6Z3Q8R2V5X7Y9A1C3E5G7", "action": "UNLOCK", "outcome": "UNLOCKED", "agent": "agent.alice",
                              "reason": "FAILED_LOGINS", "ticketId": "CS-1042", "requestId": "3f2c9a1e-8d4b-4f7a-9c2e-1b5d6e7f8a90",
                              "statusBefore": "LOCKED", "statusAfter": "ACTIVE", "completedBy": "REQUEST",
-                             "requestedAt": "2026-12-03T09:12:44.120Z", "finishedAt": "2026-12-03T09:12:44.410Z" } ],
+                             "requestedAt": "2026-12-03T09:12:44.120Z", "finishedAt": "2026-12-03T09:12:44.410Z",
+                             "matched": null },
+                           { "id": "01KBN6XW2D4F6H8J0K2M4P6R8T", "action": "VERIFY", "outcome": "VERIFIED", "agent": "agent.alice",
+                             "reason": null, "ticketId": null, "requestId": "7b1e0c52-3a9d-4e6f-8b2c-5d4a3f2e1c0b",
+                             "statusBefore": null, "statusAfter": null, "completedBy": "REQUEST",
+                             "requestedAt": "2026-12-03T09:11:58.031Z", "finishedAt": "2026-12-03T09:11:58.031Z",
+                             "matched": ["birthday", "zip"] } ],
               "next": null }""";
 
     static final String CHANGE_REQUEST = """

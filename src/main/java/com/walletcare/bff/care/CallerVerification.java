@@ -13,10 +13,11 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.walletcare.bff.journal.HitCounter;
 import com.walletcare.bff.customer.Customer;
 import com.walletcare.bff.customer.RequestTrace;
 import com.walletcare.bff.customer.WalletAction;
+import com.walletcare.bff.journal.CareJournal;
+import com.walletcare.bff.journal.HitCounter;
 
 import io.smallrye.mutiny.Uni;
 
@@ -30,6 +31,9 @@ import io.smallrye.mutiny.Uni;
  * window, further attempts are refused before the gateway is asked, until the next window. Counted by the
  * {@link HitCounter}, so across replicas with PostgreSQL; attempts running at the same moment may each
  * pass the check once.
+ *
+ * <p>Every attempt that reached the comparison is in the wallet's history ({@link CareJournal}): VERIFIED or
+ * NOT_VERIFIED, and the names of the factors that matched; never the answers.
  */
 @ApplicationScoped
 public class CallerVerification {
@@ -37,14 +41,17 @@ public class CallerVerification {
     private final CustomerLookup lookup;
     private final VerificationTokens tokens;
     private final HitCounter failures;
+    private final CareJournal journal;
     private final CareConfig.Verification policy;
     private final Set<Factor> oneOf;
     private final Set<WalletAction> requiredFor;
 
-    CallerVerification(CustomerLookup lookup, VerificationTokens tokens, HitCounter failures, CareConfig config) {
+    CallerVerification(CustomerLookup lookup, VerificationTokens tokens, HitCounter failures, CareJournal journal,
+            CareConfig config) {
         this.lookup = lookup;
         this.tokens = tokens;
         this.failures = failures;
+        this.journal = journal;
         this.policy = config.verification();
         this.oneOf = policy.oneOf().orElse(Set.of());
         this.requiredFor = policy.requiredFor().orElse(Set.of());
@@ -75,8 +82,9 @@ public class CallerVerification {
             return lookup.findWallet(customerId, trace);
         }).chain(wallet -> {
             VerificationResult result = compare(wallet.customer(), agent, answers, now);
-            return result.verified() ? Uni.createFrom().item(result)
-                    : failures.hit(key, window).replaceWith(result);
+            Uni<Long> counted = result.verified() ? Uni.createFrom().item(0L) : failures.hit(key, window);
+            return counted.chain(() -> journal.verification(customerId, agent, trace.requestId(), result.verified(),
+                    result.matched().stream().map(Factor::name).toList())).replaceWith(result);
         });
     }
 

@@ -37,7 +37,13 @@ public interface CareJournal {
     /** Records how the change ended and gives the wallet free. */
     Uni<Void> finish(Lease lease, String outcome, WalletStatus after, CompletedBy completedBy);
 
-    /** The wallet's changes, newest first, {@code limit} at a time, older than the {@code before} cursor if given. */
+    /**
+     * Records a verification of the wallet's owner, finished as it is written: who asked, whether it verified, and
+     * the names of the factors that matched; never the answers.
+     */
+    Uni<Void> verification(String customerId, String agent, String requestId, boolean verified, List<String> matched);
+
+    /** The wallet's changes and verifications, newest first, {@code limit} at a time, older than the {@code before} cursor if given. */
     Uni<History> history(String customerId, String before, int limit);
 
     /** Changes whose replica stopped renewing their lease (it died): claimed, under a fresh lease, for this one to finish. */

@@ -35,12 +35,9 @@ final class MemoryCareJournal implements CareJournal {
             if (!wallet.isEmpty() && wallet.getFirst().finishedAt() == null) {
                 return Uni.createFrom().failure(new ChangeInProgressException(intent.customerId()));
             }
-            HistoryEntry entry = new HistoryEntry(Ulid.next(), intent.action(), null, intent.agent(), intent.reason(),
-                    intent.ticketId(), intent.requestId(), null, null, null, Instant.now(), null);
-            wallet.addFirst(entry);
-            if (wallet.size() > KEPT_PER_WALLET) {
-                wallet.removeLast();
-            }
+            HistoryEntry entry = new HistoryEntry(Ulid.next(), intent.action().name(), null, intent.agent(), intent.reason(),
+                    intent.ticketId(), intent.requestId(), null, null, null, Instant.now(), null, null);
+            keep(wallet, entry);
             return Uni.createFrom().item(Opened.held(new Lease(entry.id(), intent, System.nanoTime())));
         }
     }
@@ -48,7 +45,7 @@ final class MemoryCareJournal implements CareJournal {
     @Override
     public Uni<Void> started(Lease lease, WalletStatus before) {
         update(lease, entry -> new HistoryEntry(entry.id(), entry.action(), null, entry.agent(), entry.reason(),
-                entry.ticketId(), entry.requestId(), before, null, null, entry.requestedAt(), null));
+                entry.ticketId(), entry.requestId(), before, null, null, entry.requestedAt(), null, null));
         return Uni.createFrom().voidItem();
     }
 
@@ -61,8 +58,27 @@ final class MemoryCareJournal implements CareJournal {
     public Uni<Void> finish(Lease lease, String outcome, WalletStatus after, CompletedBy completedBy) {
         update(lease, entry -> new HistoryEntry(entry.id(), entry.action(), outcome, entry.agent(), entry.reason(),
                 entry.ticketId(), entry.requestId(), entry.statusBefore(), after, completedBy, entry.requestedAt(),
-                Instant.now()));
+                Instant.now(), null));
         return Uni.createFrom().voidItem();
+    }
+
+    @Override
+    public Uni<Void> verification(String customerId, String agent, String requestId, boolean verified, List<String> matched) {
+        Instant now = Instant.now();
+        synchronized (entries) {
+            keep(entries.computeIfAbsent(customerId, id -> new LinkedList<>()), new HistoryEntry(Ulid.next(),
+                    HistoryEntry.VERIFY, verified ? HistoryEntry.VERIFIED : HistoryEntry.NOT_VERIFIED, agent, null, null, requestId, null, null, CompletedBy.REQUEST,
+                    now, now, List.copyOf(matched)));
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    /** The newest entry first; the oldest beyond {@link #KEPT_PER_WALLET} is forgotten. Called holding {@code entries}. */
+    private static void keep(LinkedList<HistoryEntry> wallet, HistoryEntry entry) {
+        wallet.addFirst(entry);
+        if (wallet.size() > KEPT_PER_WALLET) {
+            wallet.removeLast();
+        }
     }
 
     private void update(Lease lease, UnaryOperator<HistoryEntry> change) {

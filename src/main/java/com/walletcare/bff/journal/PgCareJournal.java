@@ -33,7 +33,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 final class PgCareJournal implements CareJournal {
 
     private static final String COLUMNS = "id, customer_id, action, agent, reason, ticket_id, request_id, status_before, "
-            + "status_after, outcome, completed_by, requested_at, finished_at";
+            + "status_after, outcome, completed_by, requested_at, finished_at, matched";
 
     private final Pool pool;
     private final JournalConfig config;
@@ -141,6 +141,19 @@ final class PgCareJournal implements CareJournal {
                 .replaceWithVoid();
     }
 
+    /** Written finished, so it is never a lease: a change in flight and a verification do not meet. */
+    @Override
+    public Uni<Void> verification(String customerId, String agent, String requestId, boolean verified, List<String> matched) {
+        return pool.preparedQuery("""
+                INSERT INTO wallet_change (id, customer_id, action, agent, request_id, outcome, completed_by, finished_at, matched)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, now(), $8)""")
+                .execute(Tuple.from(Arrays.asList(Ulid.next(), customerId, HistoryEntry.VERIFY, agent, requestId,
+                        verified ? HistoryEntry.VERIFIED : HistoryEntry.NOT_VERIFIED, CompletedBy.REQUEST.name(),
+                        String.join(",", matched))))
+                .onFailure().transform(JournalUnavailableException::new)
+                .replaceWithVoid();
+    }
+
     @Override
     public Uni<History> history(String customerId, String before, int limit) {
         return pool.preparedQuery("SELECT " + COLUMNS
@@ -183,15 +196,20 @@ final class PgCareJournal implements CareJournal {
     private static List<HistoryEntry> entries(RowSet<Row> rows) {
         List<HistoryEntry> entries = new ArrayList<>();
         for (Row row : rows) {
-            entries.add(new HistoryEntry(row.getString("id"), WalletAction.valueOf(row.getString("action")),
+            entries.add(new HistoryEntry(row.getString("id"), row.getString("action"),
                     row.getString("outcome"), row.getString("agent"),
                     reason(row),
                     row.getString("ticket_id"), row.getString("request_id"), status(row, "status_before"),
                     status(row, "status_after"),
                     row.getString("completed_by") == null ? null : CompletedBy.valueOf(row.getString("completed_by")),
-                    instant(row, "requested_at"), instant(row, "finished_at")));
+                    instant(row, "requested_at"), instant(row, "finished_at"), matched(row)));
         }
         return entries;
+    }
+
+    private static List<String> matched(Row row) {
+        String matched = row.getString("matched");
+        return matched == null ? null : matched.isEmpty() ? List.of() : List.of(matched.split(","));
     }
 
     private static ChangeReason reason(Row row) {

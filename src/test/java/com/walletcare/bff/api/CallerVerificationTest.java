@@ -140,6 +140,23 @@ class CallerVerificationTest extends GatewayTest {
     }
 
     @Test
+    void everyAttemptIsInTheWalletsHistoryWithItsMatchedFactorsButNoAnswer() {
+        verify("{\"birthday\": \"July 10 1969\", \"zip\": \"92651\"}").statusCode(200).body("verified", equalTo(true));
+        verify("{\"birthday\": \"07/11/1969\", \"zip\": \"92651\"}").statusCode(200).body("verified", equalTo(false));
+
+        String history = client().when().get("/customers/" + id + "/history").then().statusCode(200)
+                .body("actions.action", contains("VERIFY", "VERIFY"))
+                .body("actions.outcome", contains("NOT_VERIFIED", "VERIFIED"))
+                .body("actions[0].matched", contains("zip"))
+                .body("actions[1].matched", contains("birthday", "zip"))
+                .body("actions[1].agent", equalTo(Roles.AGENT + "-user"))
+                .extract().asString();
+        for (String answer : List.of("July", "07/11/1969", "92651", "07101969")) {
+            assertFalse(history.contains(answer), "the history shows " + answer + ": " + history);
+        }
+    }
+
+    @Test
     void theAuditRecordNamesTheOutcomeAndFactorsButNoAnswer() {
         client().header(RequestIdFilter.HEADER, "verify-audit-" + id)
                 .body("{\"birthday\": \"July 10 1969\", \"zip\": \"92651\"}")

@@ -1,7 +1,9 @@
 package com.walletcare.bff.journal;
 
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 
 import java.util.Map;
 
@@ -39,6 +41,20 @@ class JournalWithoutDatabaseTest extends GatewayTest {
                 .body("actions[0].reason", equalTo("FAILED_LOGINS"))
                 .body("actions[0].statusBefore", equalTo("LOCKED"))
                 .body("actions[0].completedBy", equalTo("REQUEST"));
+    }
+
+    @Test
+    void verificationsAreInTheMemoryHistoryToo() {
+        walletAtGateway(ID, true, true);
+
+        client().body("{\"birthday\": \"07/10/1969\", \"zip\": \"92651\"}").when()
+                .post("/customers/" + ID + "/verification").then().statusCode(200);
+
+        client().when().get("/customers/" + ID + "/history").then().statusCode(200)
+                .body("actions[0].action", equalTo("VERIFY"))
+                .body("actions[0].outcome", equalTo("VERIFIED"))
+                .body("actions[0].matched", contains("birthday", "zip"))
+                .body("actions[0].finishedAt", notNullValue());
     }
 
     @Test

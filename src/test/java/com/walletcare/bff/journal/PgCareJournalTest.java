@@ -151,6 +151,27 @@ class PgCareJournalTest {
     }
 
     @Test
+    void aVerificationIsAFinishedHistoryEntryAndNeverHoldsTheWallet() {
+        replicaA.verification(WALLET, "agent.alice", "req-verify", false, List.of("zip")).await().indefinitely();
+        replicaA.verification(WALLET, "agent.alice", "req-verify-2", true, List.of("birthday", "zip")).await().indefinitely();
+        held(replicaB.open(intent(WalletAction.UNLOCK), AT_ONCE));
+
+        List<HistoryEntry> entries = replicaA.history(WALLET, null, 10).await().indefinitely().actions();
+        assertEquals(List.of("UNLOCK", "VERIFY", "VERIFY"), entries.stream().map(HistoryEntry::action).toList());
+        HistoryEntry verified = entries.get(1);
+        assertEquals("VERIFIED", verified.outcome());
+        assertEquals(List.of("birthday", "zip"), verified.matched());
+        assertEquals("agent.alice", verified.agent());
+        assertEquals("req-verify-2", verified.requestId());
+        assertEquals(CompletedBy.REQUEST, verified.completedBy());
+        assertNotNull(verified.finishedAt());
+        assertEquals("NOT_VERIFIED", entries.get(2).outcome());
+        assertEquals(List.of("zip"), entries.get(2).matched());
+        assertNull(entries.get(0).matched(), "a change has no factors");
+        assertTrue(replicaB.claimAbandoned().await().indefinitely().isEmpty(), "a verification is nothing to recover");
+    }
+
+    @Test
     void historyPagesNewestFirstWithACursor() {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
