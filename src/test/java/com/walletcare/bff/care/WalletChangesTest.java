@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 
@@ -28,6 +29,7 @@ import com.walletcare.bff.customer.WalletAction;
 import com.walletcare.bff.gateway.FakePaydiant;
 import com.walletcare.bff.journal.CareJournal;
 import com.walletcare.bff.journal.ChangeIntent;
+import com.walletcare.bff.journal.JournalUnavailableException;
 
 import io.smallrye.mutiny.Uni;
 
@@ -44,6 +46,10 @@ class WalletChangesTest {
     private static final WalletState DEACTIVATED = new WalletState(false, false);
 
     private static WalletChanges changes(FakePaydiant fake) {
+        return changes(fake, CareJournal.inMemory());
+    }
+
+    private static WalletChanges changes(FakePaydiant fake, CareJournal journal) {
         var gateway = fake.gateway();
         CareConfig config = new CareConfig() {
             public Duration answerTimeout() {
@@ -67,7 +73,7 @@ class WalletChangesTest {
             }
         };
         return new WalletChanges(new CustomerLookup(gateway, config), gateway, new OneFlightPerCustomer(config),
-                CareJournal.inMemory(), config, FakePaydiant.CONFIG);
+                journal, config, FakePaydiant.CONFIG);
     }
 
     private static ChangeIntent intent(WalletAction action) {
@@ -213,5 +219,22 @@ class WalletChangesTest {
 
         assertEquals(null, failure.customerStatus());
         assertTrue(failure.getMessage().contains("its status could not be read"));
+    }
+
+    @Test
+    void aReplicaThatNoLongerHoldsTheWalletSendsNoWriteAndSaysTheJournalIsUnavailable() {
+        FakePaydiant fake = new FakePaydiant(LOCKED);
+        CareJournal memory = CareJournal.inMemory();
+        // A journal whose lease renewals stopped reaching the database: every lease is past its safe writing time.
+        CareJournal unrenewed = (CareJournal) Proxy.newProxyInstance(CareJournal.class.getClassLoader(),
+                new Class<?>[] { CareJournal.class }, (proxy, method, args) -> "held".equals(method.getName())
+                        ? Boolean.FALSE
+                        : method.invoke(memory, args));
+
+        assertThrows(JournalUnavailableException.class, () -> changes(fake, unrenewed)
+                .unlock(intent(WalletAction.UNLOCK), new RequestTrace("t")).await().atMost(Duration.ofSeconds(5)));
+
+        assertEquals(List.of(), fake.writes());
+        assertEquals(LOCKED, fake.state());
     }
 }
