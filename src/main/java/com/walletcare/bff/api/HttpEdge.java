@@ -27,8 +27,9 @@ import io.vertx.ext.web.handler.BodyHandler;
  * in {@code ProblemMapper}) instead of the HTTP stack's empty answer: a target that is not a valid URI path (Quarkus's
  * own check, which answers an empty 400, is handed over to this one by {@link UriCheckHandover}), a URI or header
  * block over this service's limits (set below the codec's, so that it is this filter that answers), a browser origin
- * that may not call the API, and a body over {@code quarkus.http.limits.max-body-size}, whether announced by
- * Content-Length or sent chunked.
+ * that may not call the API, a body whose length cannot be known (a Transfer-Encoding other than chunked: RFC 9112
+ * §6.3 says 400, and the HTTP codec would otherwise wait for a body until the idle timeout), and a body over
+ * {@code quarkus.http.limits.max-body-size}, whether announced by Content-Length or sent chunked.
  */
 public class HttpEdge {
 
@@ -52,6 +53,9 @@ public class HttpEdge {
             } else if (headersSize(request) > MAX_HEADERS_SIZE) {
                 refuse(context, ProblemCode.HEADERS_TOO_LARGE, "The request headers are larger than the "
                         + MAX_HEADERS_SIZE + " bytes this service accepts.");
+            } else if (!framedByChunksOrLength(request)) {
+                refuse(context, ProblemCode.VALIDATION_FAILED,
+                        "Only Transfer-Encoding: chunked is accepted; send the body as it is, chunked or with Content-Length.");
             } else if (contentLength(request) > maxBodySize.asLongValue()) {
                 refuse(context, ProblemCode.PAYLOAD_TOO_LARGE, "The request body is larger than the "
                         + maxBodySize.asLongValue() + " bytes this service accepts.");
@@ -85,6 +89,12 @@ public class HttpEdge {
         } catch (URISyntaxException e) {
             return false;
         }
+    }
+
+    /** No Transfer-Encoding, or chunked alone: gzip, or gzip then chunked, is a coding this service does not decode. */
+    private static boolean framedByChunksOrLength(HttpServerRequest request) {
+        List<String> codings = request.headers().getAll(HttpHeaders.TRANSFER_ENCODING);
+        return codings.isEmpty() || codings.size() == 1 && codings.get(0).strip().equalsIgnoreCase("chunked");
     }
 
     private static long contentLength(HttpServerRequest request) {

@@ -37,6 +37,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -85,6 +86,11 @@ public class ProblemMapper {
             // What follows such a request (an unread body, a broken request line) cannot be trusted to frame the next.
             context.response().setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON)
                     .putHeader("Connection", "close");
+            // Vert.x closes such a connection only once the request has been read to its end; one whose body is still
+            // to come (chunks of a refused transfer coding) would hold it until the idle timeout.
+            if (!context.request().isEnded() && context.request().version() != HttpVersion.HTTP_2) {
+                context.response().endHandler(ended -> context.request().connection().close());
+            }
             context.json(problem);
         });
     }

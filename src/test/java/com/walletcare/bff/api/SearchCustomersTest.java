@@ -177,10 +177,18 @@ class SearchCustomersTest extends GatewayTest {
 
     @Test
     void aBodyThatIsNotJsonIsUnsupported() {
-        RestAssured.given().contentType("text/plain").body("phone=9991234444")
+        client().contentType("text/plain").body("phone=9991234444")
                 .when().post("/customers/search")
                 .then().statusCode(415).contentType("application/problem+json")
                 .body("code", equalTo("UNSUPPORTED_MEDIA_TYPE"));
+    }
+
+    @Test
+    void aCallerWithoutCredentialsLearnsNothingFromItsBody() {
+        RestAssured.given().contentType("text/plain").body("phone=9991234444")
+                .when().post("/customers/search")
+                .then().statusCode(401).contentType("application/problem+json")
+                .body("code", equalTo("UNAUTHENTICATED"));
     }
 
     @Test
