@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -46,8 +47,11 @@ public class CallerVerification {
     private final Set<Factor> oneOf;
     private final Set<WalletAction> requiredFor;
 
+    private final InstantSource clock;
+
     CallerVerification(CustomerLookup lookup, VerificationTokens tokens, HitCounter failures, CareJournal journal,
-            CareConfig config) {
+            CareConfig config, InstantSource clock) {
+        this.clock = clock;
         this.lookup = lookup;
         this.tokens = tokens;
         this.failures = failures;
@@ -70,19 +74,16 @@ public class CallerVerification {
 
     /** Compares the caller's {@code answers} (each in its factor's normal form) with the record of {@code customerId}. */
     public Uni<VerificationResult> verify(String customerId, String agent, Map<Factor, String> answers, RequestTrace trace) {
-        Instant now = Instant.now();
-        long windowMillis = policy.failureWindow().toMillis();
-        Instant window = Instant.ofEpochMilli(now.toEpochMilli() - now.toEpochMilli() % windowMillis);
+        Duration window = policy.failureWindow();
         String key = "verify-failures:" + customerId;
         return failures.hits(key, window).chain(failed -> {
-            if (failed >= policy.failuresAllowed()) {
-                long secondsLeft = Duration.between(now, window.plusMillis(windowMillis)).toSeconds() + 1; // rounded up
-                throw new TooManyAttemptsException(secondsLeft);
+            if (failed.hits() >= policy.failuresAllowed()) {
+                throw new TooManyAttemptsException(failed.left().toSeconds() + 1); // rounded up
             }
             return lookup.findWallet(customerId, trace);
         }).chain(wallet -> {
-            VerificationResult result = compare(wallet.customer(), agent, answers, now);
-            Uni<Long> counted = result.verified() ? Uni.createFrom().item(0L) : failures.hit(key, window);
+            VerificationResult result = compare(wallet.customer(), agent, answers, clock.instant());
+            Uni<?> counted = result.verified() ? Uni.createFrom().voidItem() : failures.hit(key, window);
             return counted.chain(() -> journal.verification(customerId, agent, trace.requestId(), result.verified(),
                     result.matched().stream().map(Factor::name).toList())).replaceWith(result);
         });

@@ -1,11 +1,8 @@
 package com.walletcare.bff.care;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
 
 import com.walletcare.bff.journal.HitCounter;
 
@@ -29,12 +26,9 @@ public class ChangeLimit {
 
     /** Counts one change by {@code agent}; fails with {@link ChangeLimitExceededException} when it is one too many. */
     public Uni<Void> admit(String agent) {
-        Instant now = Instant.now();
-        Instant window = now.truncatedTo(ChronoUnit.MINUTES);
-        return counter.hit("changes:" + agent, window).invoke(hits -> {
-            if (hits > perMinute) {
-                long secondsLeft = Duration.between(now, window.plus(1, ChronoUnit.MINUTES)).toSeconds() + 1; // rounded up
-                throw new ChangeLimitExceededException(perMinute, secondsLeft);
+        return counter.hit("changes:" + agent, Duration.ofMinutes(1)).invoke(count -> {
+            if (count.hits() > perMinute) {
+                throw new ChangeLimitExceededException(perMinute, count.left().toSeconds() + 1); // rounded up
             }
         }).replaceWithVoid();
     }

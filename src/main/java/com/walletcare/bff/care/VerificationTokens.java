@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Base64;
 
 import javax.crypto.Mac;
@@ -32,7 +33,10 @@ public class VerificationTokens {
     private final SecretKeySpec key;
     private final boolean shared;
 
-    VerificationTokens(CareConfig config) {
+    private final InstantSource clock;
+
+    VerificationTokens(CareConfig config, InstantSource clock) {
+        this.clock = clock;
         this.shared = config.verification().secret().isPresent();
         byte[] secret = config.verification().secret().map(s -> s.getBytes(StandardCharsets.UTF_8)).orElseGet(() -> {
             byte[] random = new byte[MIN_SECRET_LENGTH];
@@ -72,7 +76,7 @@ public class VerificationTokens {
         } catch (NumberFormatException unreadable) {
             return false;
         }
-        return Instant.now().getEpochSecond() < expires && MessageDigest.isEqual(
+        return clock.instant().getEpochSecond() < expires && MessageDigest.isEqual(
                 verificationId.substring(dot + 1).getBytes(StandardCharsets.US_ASCII),
                 mac(expires, customerId, agent).getBytes(StandardCharsets.US_ASCII));
     }

@@ -1,6 +1,7 @@
 package com.walletcare.bff.care;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import com.walletcare.bff.customer.WalletAction;
 import com.walletcare.bff.customer.WalletState;
 import com.walletcare.bff.customer.WalletStatus;
 import com.walletcare.bff.error.ProblemCode;
+import com.walletcare.bff.gateway.ActivationWrite;
 import com.walletcare.bff.gateway.GatewayConfig;
 import com.walletcare.bff.gateway.PaydiantGateway;
 import com.walletcare.bff.gateway.Wallet;
@@ -19,6 +21,7 @@ import com.walletcare.bff.journal.ChangeIntent;
 import com.walletcare.bff.journal.HistoryEntry.CompletedBy;
 import com.walletcare.bff.journal.JournalUnavailableException;
 import com.walletcare.bff.journal.Lease;
+import com.walletcare.bff.journal.LeaseLostException;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -43,7 +46,14 @@ public class WalletChanges {
     private final PaydiantGateway gateway;
     private final OneFlightPerCustomer flights;
     private final CareJournal journal;
+    private static final Duration TAKEOVER_POLL = Duration.ofMillis(200);
+    private static final Duration FINISH_RETRY_FIRST = Duration.ofMillis(500);
+    private static final Duration FINISH_RETRY_MAX = Duration.ofSeconds(5);
+    /** About an hour of retries; past that, recovery closes the change once the database is back. */
+    private static final long FINISH_RETRIES = 720;
+
     private final Duration changeWait;
+    private final Duration answerTimeout;
     private final int writeAttempts;
 
     WalletChanges(CustomerLookup lookup, PaydiantGateway gateway, OneFlightPerCustomer flights, CareJournal journal,
@@ -53,6 +63,7 @@ public class WalletChanges {
         this.flights = flights;
         this.journal = journal;
         this.changeWait = care.changeWait();
+        this.answerTimeout = care.answerTimeout();
         this.writeAttempts = 1 + config.activation().maxRetries();
     }
 
@@ -99,7 +110,10 @@ public class WalletChanges {
                 .flatMap(wallet -> journal.finish(lease, recoveredOutcome(intent.action(), wallet.state()),
                         wallet.state().status(), CompletedBy.RECOVERY))
                 .onFailure(CustomerNotFoundException.class).recoverWithUni(failure -> journal.finish(lease,
-                        ProblemCode.CUSTOMER_NOT_FOUND.name(), null, CompletedBy.RECOVERY));
+                        ProblemCode.CUSTOMER_NOT_FOUND.name(), null, CompletedBy.RECOVERY))
+                // Not renewed any more: once it runs out, the next sweep (here or on another replica) tries again.
+                .onFailure().invoke(() -> journal.abandon(lease))
+                .replaceWithVoid();
     }
 
     private static String recoveredOutcome(WalletAction action, WalletState state) {
@@ -136,16 +150,62 @@ public class WalletChanges {
             return lookup.findWallet(customerId, trace)
                     .call(wallet -> journal.started(lease, wallet.state().status()))
                     .flatMap(wallet -> steps.apply(wallet, lease))
-                    .call(result -> finish(lease, result.outcome().name(), result.customer().status()))
-                    .onFailure().call(failure -> finish(lease, ProblemCode.of(failure).name(),
-                            failure instanceof UnlockIncompleteException incomplete ? incomplete.customerStatus() : null));
+                    .call(result -> end(lease, result.outcome().name(), result.customer().status()))
+                    .onFailure().recoverWithUni(failure -> ended(lease, failure, trace));
         }));
     }
 
-    /** A change is over whether or not its end can be journaled: an entry left open is closed by recovery. */
-    private Uni<Void> finish(Lease lease, String outcome, WalletStatus after) {
-        return journal.finish(lease, outcome, after, CompletedBy.REQUEST).onFailure().recoverWithUni(failure -> {
-            Log.warnf("Could not journal the end of change %s (%s): recovery will close it", lease.id(), failure.getMessage());
+    /**
+     * How a change that failed ends. A lease that passed to another replica is that replica's to finish: the answer is
+     * the outcome it records. A change cut off from its journal is left open for recovery to finish from the wallet's
+     * state once the journal is back (an unlock whose deactivation landed is then completed). Any other failure is the
+     * change's outcome.
+     */
+    private Uni<ActionResult> ended(Lease lease, Throwable failure, RequestTrace trace) {
+        if (failure instanceof LeaseLostException) {
+            return outcomeOfTakeover(lease, trace, System.nanoTime() + answerTimeout.toNanos());
+        }
+        if (failure instanceof JournalUnavailableException || failure.getCause() instanceof JournalUnavailableException) {
+            journal.abandon(lease);
+            return Uni.createFrom().failure(failure);
+        }
+        return end(lease, ProblemCode.of(failure).name(),
+                failure instanceof UnlockIncompleteException incomplete ? incomplete.customerStatus() : null)
+                .replaceWith(Uni.createFrom().failure(failure));
+    }
+
+    /**
+     * The outcome that the replica which took the change over records, as this change's answer: a change that ended
+     * well is answered with that outcome and the wallet as it is now; anything else, or no outcome before the answer
+     * is due, is "may still be applied" (repeating the request tells how it ended).
+     */
+    private Uni<ActionResult> outcomeOfTakeover(Lease lease, RequestTrace trace, long deadline) {
+        String customerId = lease.intent().customerId();
+        return journal.outcome(lease.id()).onFailure().recoverWithNull().flatMap(outcome -> {
+            if (outcome != null && Arrays.stream(ActionOutcome.values()).anyMatch(value -> value.name().equals(outcome))) {
+                return lookup.find(customerId, trace).map(customer -> new ActionResult(ActionOutcome.valueOf(outcome), customer));
+            }
+            if (outcome != null || System.nanoTime() >= deadline) {
+                return Uni.createFrom().failure(new ChangeStillRunningException(customerId));
+            }
+            return Uni.createFrom().voidItem().onItem().delayIt().by(TAKEOVER_POLL)
+                    .flatMap(ignored -> outcomeOfTakeover(lease, trace, deadline));
+        });
+    }
+
+    /**
+     * Records how a change ended. The answer does not wait for a journal that cannot be reached: its end is retried
+     * with backoff until the database takes it (or finds that recovery on another replica has taken it over).
+     */
+    private Uni<Void> end(Lease lease, String outcome, WalletStatus after) {
+        Uni<Boolean> finish = journal.finish(lease, outcome, after, CompletedBy.REQUEST);
+        return finish.replaceWithVoid().onFailure().recoverWithUni(failure -> {
+            Log.warnf("Could not journal the end of change %s (%s): retrying until the journal takes it", lease.id(),
+                    failure.getMessage());
+            finish.onFailure().retry().withBackOff(FINISH_RETRY_FIRST, FINISH_RETRY_MAX).atMost(FINISH_RETRIES)
+                    .subscribe().with(recorded -> Log.infof("The end of change %s is journaled", lease.id()),
+                            lasting -> Log.warnf("Gave up journaling the end of change %s (%s): recovery closes it",
+                                    lease.id(), lasting.getMessage()));
             return Uni.createFrom().voidItem();
         });
     }
@@ -161,11 +221,7 @@ public class WalletChanges {
      * and only attempt was refused or never sent.
      */
     private Uni<Wallet> write(Wallet wallet, boolean activate, Lease lease, RequestTrace trace, int attempt) {
-        if (!journal.held(lease)) {
-            // This replica could not renew its lease: another may be finishing the change. Writing now could race it.
-            return Uni.createFrom().failure(new JournalUnavailableException(null));
-        }
-        return gateway.updateActivation(wallet.ref(), activate, trace).flatMap(write -> switch (write.effect()) {
+        return fenced(wallet, activate, lease, trace, false).flatMap(write -> switch (write.effect()) {
             case APPLIED -> Uni.createFrom().item(wallet.withState(wallet.state().afterActivation(activate)));
             case NOT_APPLIED -> Uni.createFrom().failure(new WalletChangeFailedException(write.failure(), attempt == 1));
             case UNKNOWN -> lookup.findWallet(wallet.customer().id(), trace)
@@ -181,6 +237,23 @@ public class WalletChanges {
     }
 
     /**
+     * One gateway write, sent only while the lease is proven this replica's: confirmed in the database just before,
+     * and that confirmation still fresh on the monotonic clock right before the request is sent. A replica paused
+     * after confirming finds it stale and confirms again, which fails once another replica has taken the change
+     * over. Only a pause between that last check and the request leaving the socket is not fenced: the gateway has
+     * no conditional write.
+     */
+    private Uni<ActivationWrite> fenced(Wallet wallet, boolean activate, Lease lease, RequestTrace trace, boolean again) {
+        return journal.confirm(lease).flatMap(confirmed -> {
+            if (journal.confirmed(lease)) {
+                return gateway.updateActivation(wallet.ref(), activate, trace);
+            }
+            return again ? Uni.createFrom().failure(new JournalUnavailableException(null))
+                    : fenced(wallet, activate, lease, trace, true);
+        });
+    }
+
+    /**
      * The final activation of an unlock. From here on the wallet is deactivated, so a failure is an incomplete unlock,
      * and the answer carries the status the gateway reports after it (an activation that landed after all is an
      * unlock that completed).
@@ -189,7 +262,9 @@ public class WalletChanges {
         String customerId = wallet.customer().id();
         return write(wallet, true, lease, trace, 1)
                 .flatMap(activated -> confirm(activated, ActionOutcome.UNLOCKED, trace))
-                .onFailure(WalletChangeFailedException.class).recoverWithUni(failure -> lookup.findWallet(customerId, trace)
+                .onFailure(failure -> failure instanceof WalletChangeFailedException
+                        || failure instanceof JournalUnavailableException)
+                .recoverWithUni(failure -> lookup.findWallet(customerId, trace)
                         .onFailure().transform(unread -> new UnlockIncompleteException(customerId, failure, null))
                         .map(now -> {
                             if (now.state().status() == WalletStatus.ACTIVE) {

@@ -1,6 +1,7 @@
 package com.walletcare.bff.journal;
 
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 
 import com.walletcare.bff.customer.WalletStatus;
@@ -17,7 +18,7 @@ public interface CareJournal {
 
     /** The journal of a single instance without a database. */
     static CareJournal inMemory() {
-        return new MemoryCareJournal();
+        return new MemoryCareJournal(InstantSource.system());
     }
 
     /**
@@ -28,14 +29,41 @@ public interface CareJournal {
      */
     Uni<Opened> open(ChangeIntent intent, Duration wait);
 
-    /** Records the wallet's status as looked up under the lease, before the first gateway write. */
+    /**
+     * Records the wallet's status as looked up under the lease, before the first gateway write. Fails with
+     * {@link LeaseLostException} when the entry is no longer this lease's.
+     */
     Uni<Void> started(Lease lease, WalletStatus before);
 
-    /** Whether the lease is surely still this replica's for as long as one more gateway write can take. */
-    boolean held(Lease lease);
+    /**
+     * Proves in the database that the lease is still this replica's (its holder, unfinished) and extends it by a whole
+     * time-to-live, so that one gateway write has all of it. Called before every gateway write. Fails with
+     * {@link LeaseLostException} when the entry names another holder or is finished (and the lease is lost for good),
+     * with {@link JournalUnavailableException} when the database cannot say.
+     */
+    Uni<Void> confirm(Lease lease);
 
-    /** Records how the change ended and gives the wallet free. */
-    Uni<Void> finish(Lease lease, String outcome, WalletStatus after, CompletedBy completedBy);
+    /**
+     * Whether the last {@link #confirm} is recent enough, on this replica's monotonic clock, for a gateway write to
+     * start now and end before the lease could run out: checked right before the request is sent. A process paused
+     * after its confirmation finds it stale here and confirms again, and a lease taken over meanwhile is then lost.
+     */
+    boolean confirmed(Lease lease);
+
+    /**
+     * Records how the change ended and gives the wallet free. The lease stops being renewed at once. Answers whether
+     * this lease recorded it: false when the entry had passed to another replica, whose outcome stands.
+     */
+    Uni<Boolean> finish(Lease lease, String outcome, WalletStatus after, CompletedBy completedBy);
+
+    /**
+     * Stops renewing the lease without recording an end: the change could not reach the journal to finish it, so once
+     * the lease runs out a recovery sweep (on any replica) takes it over and finishes it from the wallet's state.
+     */
+    void abandon(Lease lease);
+
+    /** The outcome recorded for the change, or null while it has none (it runs, or nobody finished it yet). */
+    Uni<String> outcome(String changeId);
 
     /**
      * Records a verification of the wallet's owner, finished as it is written: who asked, whether it verified, and
@@ -49,7 +77,10 @@ public interface CareJournal {
     /** Changes whose replica stopped renewing their lease (it died): claimed, under a fresh lease, for this one to finish. */
     Uni<List<Lease>> claimAbandoned();
 
-    /** Renews the leases of the changes this replica is working on. */
+    /**
+     * Renews the leases of the changes this replica is working on. A lease whose entry is no longer its own (another
+     * replica took it over) is lost at once: its change writes nothing more.
+     */
     Uni<Void> renewLeases();
 
     /** Where the journal is kept, for readiness: "postgresql" or "memory". */

@@ -14,7 +14,7 @@ import com.walletcare.bff.customer.WalletStatus;
  */
 @Schema(name = "HistoryEntry", description = "One change asked of a wallet through this service, or one verification of a caller")
 public record HistoryEntry(
-        @Schema(required = true, description = "Time-ordered id (ULID)", examples = "01KBN6Z3Q8R2V5X7Y9A1C3E5G7") String id,
+        @Schema(required = true, description = "Unique id (a ULID). Entries are listed in the order the journal took them, not by id", examples = "01KBN6Z3Q8R2V5X7Y9A1C3E5G7") String id,
         @Schema(required = true, enumeration = { "UNLOCK", "ACTIVATE", "DEACTIVATE", "VERIFY" },
                 description = "A WalletAction, or VERIFY: a caller verification (outcome VERIFIED or NOT_VERIFIED)") String action,
         @Schema(required = true, nullable = true, description = "The action's outcome (UNLOCKED, ALREADY_UNLOCKED, ...), the "

@@ -1,24 +1,32 @@
 package com.walletcare.bff.journal;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.smallrye.mutiny.Uni;
 
 /**
- * Fixed windows of hits per key, for limits (changes per agent, failed verifications per customer): in PostgreSQL when the journal is there, so a limit
- * holds across replicas ({@link PgHitCounter}); in this process's memory otherwise, so it holds per instance.
+ * Fixed windows of hits per key, for limits (changes per agent, failed verifications per customer): in PostgreSQL when
+ * the journal is there, so a limit holds across replicas ({@link PgHitCounter}: windows in the database's time, so
+ * replicas whose clocks differ still count in the same window); in this process's memory otherwise, so it holds per
+ * instance, in this process's clock.
  */
 public interface HitCounter {
 
-    /** Counts one hit under {@code key} in the window that starts at {@code window}; the hits there so far, this one included. */
-    Uni<Long> hit(String key, Instant window);
+    /** The hits counted in the current window of a key, and how long that window still runs. */
+    record Count(long hits, Duration left) {
+    }
 
-    /** The hits counted under {@code key} in the window that starts at {@code window}, without counting one. */
-    Uni<Long> hits(String key, Instant window);
+    /** Counts one hit under {@code key} in the current window of length {@code window}; the count includes it. */
+    Uni<Count> hit(String key, Duration window);
 
-    /** Forgets windows that started before {@code before}. */
-    Uni<Void> forgetBefore(Instant before);
+    /** The hits counted under {@code key} in the current window of length {@code window}, without counting one. */
+    Uni<Count> hits(String key, Duration window);
+
+    /** Forgets windows that started longer ago than {@code age}. */
+    Uni<Void> forgetOlderThan(Duration age);
 
     /** One window per key: a key's count starts again at the first hit of a later window. */
     final class InMemory implements HitCounter {
@@ -27,23 +35,39 @@ public interface HitCounter {
         }
 
         private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+        private final InstantSource clock;
 
-        @Override
-        public Uni<Long> hit(String key, Instant window) {
-            Window counted = windows.compute(key, (k, current) -> current == null || !current.start().equals(window)
-                    ? new Window(window, 1)
-                    : new Window(window, current.hits() + 1));
-            return Uni.createFrom().item(counted.hits());
+        public InMemory(InstantSource clock) {
+            this.clock = clock;
         }
 
         @Override
-        public Uni<Long> hits(String key, Instant window) {
+        public Uni<Count> hit(String key, Duration window) {
+            Instant now = clock.instant();
+            Instant start = start(now, window);
+            Window counted = windows.compute(key, (k, current) -> current == null || !current.start().equals(start)
+                    ? new Window(start, 1)
+                    : new Window(start, current.hits() + 1));
+            return Uni.createFrom().item(new Count(counted.hits(), Duration.between(now, start.plus(window))));
+        }
+
+        @Override
+        public Uni<Count> hits(String key, Duration window) {
+            Instant now = clock.instant();
+            Instant start = start(now, window);
             Window counted = windows.get(key);
-            return Uni.createFrom().item(counted == null || !counted.start().equals(window) ? 0 : counted.hits());
+            long hits = counted == null || !counted.start().equals(start) ? 0 : counted.hits();
+            return Uni.createFrom().item(new Count(hits, Duration.between(now, start.plus(window))));
+        }
+
+        private static Instant start(Instant now, Duration window) {
+            long millis = now.toEpochMilli();
+            return Instant.ofEpochMilli(millis - Math.floorMod(millis, window.toMillis()));
         }
 
         @Override
-        public Uni<Void> forgetBefore(Instant before) {
+        public Uni<Void> forgetOlderThan(Duration age) {
+            Instant before = clock.instant().minus(age);
             windows.values().removeIf(window -> window.start().isBefore(before));
             return Uni.createFrom().voidItem();
         }

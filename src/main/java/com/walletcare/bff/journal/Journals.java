@@ -1,7 +1,7 @@
 package com.walletcare.bff.journal;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,10 +30,10 @@ class Journals {
     private final HitCounter counter;
 
     Journals(@ConfigProperty(name = "quarkus.datasource.reactive.url") Optional<String> url, Instance<Pool> pool,
-            JournalConfig config, @ConfigProperty(name = "hostname", defaultValue = "local") String host) {
+            JournalConfig config, @ConfigProperty(name = "hostname", defaultValue = "local") String host, InstantSource clock) {
         if (url.isPresent()) {
-            PgCareJournal postgres = new PgCareJournal(pool.get(), config, host);
-            Log.infof("Care journal: PostgreSQL, as lease holder %s", postgres.holder());
+            PgCareJournal postgres = new PgCareJournal(pool.get(), config, host, Ticker.SYSTEM, clock);
+            Log.infof("Care journal: PostgreSQL, as replica %s", postgres.replica());
             journal = postgres;
             counter = new PgHitCounter(pool.get());
         } else {
@@ -41,8 +41,8 @@ class Journals {
                 Log.warn("Care journal: in memory (no QUARKUS_DATASOURCE_REACTIVE_URL). History ends with this process, and"
                         + " changes to one wallet are kept one at a time within it only: run one replica, or configure PostgreSQL.");
             }
-            journal = CareJournal.inMemory();
-            counter = new HitCounter.InMemory();
+            journal = new MemoryCareJournal(clock);
+            counter = new HitCounter.InMemory(clock);
         }
     }
 
@@ -59,7 +59,7 @@ class Journals {
     /** A day is far longer than any window counted (a minute, an hour). */
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> forgetOldWindows() {
-        return counter.forgetBefore(Instant.now().minus(Duration.ofDays(1))).onFailure().recoverWithNull().replaceWithVoid();
+        return counter.forgetOlderThan(Duration.ofDays(1)).onFailure().recoverWithNull().replaceWithVoid();
     }
 
     @Scheduled(every = "${care.journal.renew-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -2,6 +2,7 @@ package com.walletcare.bff.journal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedList;
@@ -25,6 +26,11 @@ final class MemoryCareJournal implements CareJournal {
 
     /** Every wallet's entries, newest first; the open one of a wallet is its lease. Guarded by itself. */
     private final Map<String, LinkedList<HistoryEntry>> entries = new HashMap<>();
+    private final InstantSource clock;
+
+    MemoryCareJournal(InstantSource clock) {
+        this.clock = clock;
+    }
 
     @Override
     public Uni<Opened> open(ChangeIntent intent, Duration wait) {
@@ -35,10 +41,10 @@ final class MemoryCareJournal implements CareJournal {
             if (!wallet.isEmpty() && wallet.getFirst().finishedAt() == null) {
                 return Uni.createFrom().failure(new ChangeInProgressException(intent.customerId()));
             }
-            HistoryEntry entry = new HistoryEntry(Ulid.next(), intent.action().name(), null, intent.agent(), intent.reason(),
-                    intent.ticketId(), intent.requestId(), null, null, null, Instant.now(), null, null);
+            HistoryEntry entry = new HistoryEntry(Ulid.next(clock.millis()), intent.action().name(), null, intent.agent(),
+                    intent.reason(), intent.ticketId(), intent.requestId(), null, null, null, clock.instant(), null, null);
             keep(wallet, entry);
-            return Uni.createFrom().item(Opened.held(new Lease(entry.id(), intent, System.nanoTime())));
+            return Uni.createFrom().item(Opened.held(new Lease(entry.id(), intent, "memory")));
         }
     }
 
@@ -49,24 +55,45 @@ final class MemoryCareJournal implements CareJournal {
         return Uni.createFrom().voidItem();
     }
 
+    /** One process: nobody else can take a lease over. */
     @Override
-    public boolean held(Lease lease) {
-        return true;
-    }
-
-    @Override
-    public Uni<Void> finish(Lease lease, String outcome, WalletStatus after, CompletedBy completedBy) {
-        update(lease, entry -> new HistoryEntry(entry.id(), entry.action(), outcome, entry.agent(), entry.reason(),
-                entry.ticketId(), entry.requestId(), entry.statusBefore(), after, completedBy, entry.requestedAt(),
-                Instant.now(), null));
+    public Uni<Void> confirm(Lease lease) {
         return Uni.createFrom().voidItem();
     }
 
     @Override
-    public Uni<Void> verification(String customerId, String agent, String requestId, boolean verified, List<String> matched) {
-        Instant now = Instant.now();
+    public boolean confirmed(Lease lease) {
+        return true;
+    }
+
+    @Override
+    public Uni<Boolean> finish(Lease lease, String outcome, WalletStatus after, CompletedBy completedBy) {
+        Instant now = clock.instant();
+        update(lease, entry -> new HistoryEntry(entry.id(), entry.action(), outcome, entry.agent(), entry.reason(),
+                entry.ticketId(), entry.requestId(), entry.statusBefore(), after, completedBy, entry.requestedAt(),
+                now, null));
+        return Uni.createFrom().item(true);
+    }
+
+    /** Never called: memory cannot be out of reach. Were it, with no recovery sweep here, the entry is closed. */
+    @Override
+    public void abandon(Lease lease) {
+        finish(lease, "INTERRUPTED", null, CompletedBy.REQUEST);
+    }
+
+    @Override
+    public Uni<String> outcome(String changeId) {
         synchronized (entries) {
-            keep(entries.computeIfAbsent(customerId, id -> new LinkedList<>()), new HistoryEntry(Ulid.next(),
+            return Uni.createFrom().item(entries.values().stream().flatMap(List::stream)
+                    .filter(entry -> entry.id().equals(changeId)).findFirst().map(HistoryEntry::outcome).orElse(null));
+        }
+    }
+
+    @Override
+    public Uni<Void> verification(String customerId, String agent, String requestId, boolean verified, List<String> matched) {
+        Instant now = clock.instant();
+        synchronized (entries) {
+            keep(entries.computeIfAbsent(customerId, id -> new LinkedList<>()), new HistoryEntry(Ulid.next(clock.millis()),
                     HistoryEntry.VERIFY, verified ? HistoryEntry.VERIFIED : HistoryEntry.NOT_VERIFIED, agent, null, null, requestId, null, null, CompletedBy.REQUEST,
                     now, now, List.copyOf(matched)));
         }
@@ -92,10 +119,13 @@ final class MemoryCareJournal implements CareJournal {
     public Uni<History> history(String customerId, String before, int limit) {
         List<HistoryEntry> page = new ArrayList<>();
         synchronized (entries) {
+            // In the order they were made (newest first), from just after the cursor's entry.
+            boolean afterCursor = before == null;
             for (HistoryEntry entry : entries.getOrDefault(customerId, new LinkedList<>())) {
-                if (before == null || entry.id().compareTo(before) < 0) {
+                if (afterCursor) {
                     page.add(entry);
                 }
+                afterCursor |= entry.id().equals(before);
                 if (page.size() > limit) {
                     break;
                 }

@@ -2,11 +2,14 @@ package com.walletcare.bff.journal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.walletcare.bff.customer.ActionOutcome;
 import com.walletcare.bff.customer.ChangeReason;
@@ -37,24 +40,28 @@ final class PgCareJournal implements CareJournal {
 
     private final Pool pool;
     private final JournalConfig config;
+    private final Ticker ticker;
+    private final InstantSource clock;
     /** This replica, as lease holder: the host name where there is one (a pod's), and a per-process suffix. */
-    private final String holder;
-    /** When the last renewal that reached the database was sent ({@link System#nanoTime()}). */
-    private volatile long renewedNanos = System.nanoTime();
+    private final String replica;
+    /** The leases this replica works on, by holder token: renewed until their change ends in memory. */
+    private final Map<String, Lease> working = new ConcurrentHashMap<>();
 
-    PgCareJournal(Pool pool, JournalConfig config, String host) {
+    PgCareJournal(Pool pool, JournalConfig config, String host, Ticker ticker, InstantSource clock) {
         this.pool = pool;
         this.config = config;
-        this.holder = host + "/" + UUID.randomUUID().toString().substring(0, 8);
+        this.ticker = ticker;
+        this.clock = clock;
+        this.replica = host + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    String holder() {
-        return holder;
+    String replica() {
+        return replica;
     }
 
     @Override
     public Uni<Opened> open(ChangeIntent intent, Duration wait) {
-        return Uni.createFrom().deferred(() -> attempt(intent, System.nanoTime() + wait.toNanos(), null))
+        return Uni.createFrom().deferred(() -> attempt(intent, ticker.nanos() + wait.toNanos(), null))
                 .onFailure(failure -> !(failure instanceof ChangeInProgressException))
                 .transform(JournalUnavailableException::new);
     }
@@ -64,12 +71,13 @@ final class PgCareJournal implements CareJournal {
      * change is the same action ({@code awaited}, seen on the previous try), its outcome is shared once it ended well.
      */
     private Uni<Opened> attempt(ChangeIntent intent, long deadline, String awaited) {
-        return outcomeOf(awaited).flatMap(outcome -> {
+        return outcome(awaited).flatMap(outcome -> {
             if (outcome != null && succeeded(outcome)) {
                 return Uni.createFrom().item(Opened.joined(outcome));
             }
-            String id = Ulid.next();
-            long sent = System.nanoTime();
+            String id = Ulid.next(clock.millis());
+            String holder = replica + ":" + UUID.randomUUID().toString().substring(0, 8);
+            long sent = ticker.nanos();
             return pool.preparedQuery("""
                     INSERT INTO wallet_change (id, customer_id, action, agent, reason, ticket_id, request_id, holder, lease_until)
                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now() + $9::bigint * interval '1 millisecond')
@@ -79,9 +87,9 @@ final class PgCareJournal implements CareJournal {
                             holder, config.leaseTtl().toMillis())))
                     .flatMap(inserted -> {
                         if (inserted.rowCount() == 1) {
-                            return Uni.createFrom().item(Opened.held(new Lease(id, intent, sent)));
+                            return Uni.createFrom().item(Opened.held(work(new Lease(id, intent, holder), sent)));
                         }
-                        if (System.nanoTime() >= deadline) {
+                        if (ticker.nanos() >= deadline) {
                             return Uni.createFrom().failure(new ChangeInProgressException(intent.customerId()));
                         }
                         return sameActionInFlight(intent).onItem().delayIt().by(config.pollInterval())
@@ -90,12 +98,19 @@ final class PgCareJournal implements CareJournal {
         });
     }
 
+    /** A lease taken (its statement sent at {@code sent}): renewed from now on, and confirmed as of then. */
+    private Lease work(Lease lease, long sent) {
+        lease.confirmedAt(sent);
+        working.put(lease.holder(), lease);
+        return lease;
+    }
+
     private static boolean succeeded(String outcome) {
         return Arrays.stream(ActionOutcome.values()).anyMatch(value -> value.name().equals(outcome));
     }
 
-    /** The outcome of a finished change, or null while it runs (or when there is none to ask about). */
-    private Uni<String> outcomeOf(String id) {
+    @Override
+    public Uni<String> outcome(String id) {
         if (id == null) {
             return Uni.createFrom().nullItem();
         }
@@ -113,32 +128,81 @@ final class PgCareJournal implements CareJournal {
 
     @Override
     public Uni<Void> started(Lease lease, WalletStatus before) {
-        return pool.preparedQuery("UPDATE wallet_change SET status_before = $2 WHERE id = $1")
-                .execute(Tuple.of(lease.id(), before.name()))
+        return pool.preparedQuery("UPDATE wallet_change SET status_before = $3 WHERE id = $1 AND holder = $2 AND finished_at IS NULL")
+                .execute(Tuple.of(lease.id(), lease.holder(), before.name()))
                 .onFailure().transform(JournalUnavailableException::new)
+                .invoke(rows -> requireHeld(lease, rows))
                 .replaceWithVoid();
     }
 
     @Override
-    public boolean held(Lease lease) {
-        long safeFor = config.leaseTtl().minus(config.writeMargin()).toNanos();
-        return System.nanoTime() - Math.max(lease.acquiredNanos(), renewedNanos) < safeFor;
+    public Uni<Void> confirm(Lease lease) {
+        if (lease.lost()) {
+            return Uni.createFrom().failure(new LeaseLostException(lease.id()));
+        }
+        return Uni.createFrom().deferred(() -> {
+            long sent = ticker.nanos();
+            return pool.preparedQuery("""
+                    UPDATE wallet_change SET lease_until = now() + $3::bigint * interval '1 millisecond'
+                    WHERE id = $1 AND holder = $2 AND finished_at IS NULL""")
+                    .execute(Tuple.of(lease.id(), lease.holder(), config.leaseTtl().toMillis()))
+                    .onFailure().transform(JournalUnavailableException::new)
+                    .invoke(rows -> {
+                        requireHeld(lease, rows);
+                        lease.confirmedAt(sent);
+                    })
+                    .replaceWithVoid();
+        });
+    }
+
+    /** A statement on the lease's row that found no row: the row is another holder's, or finished. */
+    private void requireHeld(Lease lease, RowSet<Row> rows) {
+        if (rows.rowCount() == 0) {
+            lose(lease);
+            throw new LeaseLostException(lease.id());
+        }
+    }
+
+    private void lose(Lease lease) {
+        lease.lose();
+        working.remove(lease.holder(), lease);
+        Log.warnf("Change %s of customer %s passed to another replica: this one writes nothing more for it", lease.id(),
+                lease.intent().customerId());
+    }
+
+    /**
+     * A confirmation sent at t extended the lease to at least t + lease-ttl in the database's time. A write that
+     * starts before t + lease-ttl - write-margin on this replica's monotonic clock ends (or is cut off by the gateway
+     * read timeout, shorter than the margin) before that.
+     */
+    @Override
+    public boolean confirmed(Lease lease) {
+        return lease.confirmedWithin(ticker.nanos(), config.leaseTtl().minus(config.writeMargin()).toNanos());
     }
 
     @Override
-    public Uni<Void> finish(Lease lease, String outcome, WalletStatus after, CompletedBy completedBy) {
+    public Uni<Boolean> finish(Lease lease, String outcome, WalletStatus after, CompletedBy completedBy) {
+        working.remove(lease.holder(), lease);
         return pool.preparedQuery("""
                 UPDATE wallet_change SET outcome = $3, status_after = $4, completed_by = $5, finished_at = now(),
                        holder = NULL, lease_until = NULL
                 WHERE id = $1 AND holder = $2 AND finished_at IS NULL""")
-                .execute(Tuple.of(lease.id(), holder, outcome, after == null ? null : after.name(), completedBy.name()))
-                .invoke(rows -> {
+                .execute(Tuple.of(lease.id(), lease.holder(), outcome, after == null ? null : after.name(), completedBy.name()))
+                .onFailure().transform(JournalUnavailableException::new)
+                .map(rows -> {
                     if (rows.rowCount() == 0) {
-                        Log.warnf("Change %s of customer %s ended (%s) after its lease had passed to another replica",
-                                lease.id(), lease.intent().customerId(), outcome);
+                        lease.lose();
+                        Log.warnf("Change %s of customer %s ended (%s) after it had passed to another replica: its"
+                                + " outcome stands", lease.id(), lease.intent().customerId(), outcome);
+                        return false;
                     }
-                })
-                .replaceWithVoid();
+                    return true;
+                });
+    }
+
+    @Override
+    public void abandon(Lease lease) {
+        working.remove(lease.holder(), lease);
     }
 
     /** Written finished, so it is never a lease: a change in flight and a verification do not meet. */
@@ -147,7 +211,7 @@ final class PgCareJournal implements CareJournal {
         return pool.preparedQuery("""
                 INSERT INTO wallet_change (id, customer_id, action, agent, request_id, outcome, completed_by, finished_at, matched)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, now(), $8)""")
-                .execute(Tuple.from(Arrays.asList(Ulid.next(), customerId, HistoryEntry.VERIFY, agent, requestId,
+                .execute(Tuple.from(Arrays.asList(Ulid.next(clock.millis()), customerId, HistoryEntry.VERIFY, agent, requestId,
                         verified ? HistoryEntry.VERIFIED : HistoryEntry.NOT_VERIFIED, CompletedBy.REQUEST.name(),
                         String.join(",", matched))))
                 .onFailure().transform(JournalUnavailableException::new)
@@ -156,40 +220,59 @@ final class PgCareJournal implements CareJournal {
 
     @Override
     public Uni<History> history(String customerId, String before, int limit) {
-        return pool.preparedQuery("SELECT " + COLUMNS
-                + " FROM wallet_change WHERE customer_id = $1 AND ($2::text IS NULL OR id < $2) ORDER BY id DESC LIMIT $3")
+        // In the order the database took them (its sequence), not by ids a replica's clock made: clocks may differ.
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM wallet_change WHERE customer_id = $1 AND ($2::text IS NULL"
+                + " OR seq < (SELECT seq FROM wallet_change WHERE id = $2)) ORDER BY seq DESC LIMIT $3")
                 .execute(Tuple.of(customerId, before, limit + 1))
                 .map(rows -> History.page(customerId, entries(rows), limit));
     }
 
     @Override
     public Uni<List<Lease>> claimAbandoned() {
-        long sent = System.nanoTime();
-        return pool.preparedQuery("""
-                UPDATE wallet_change SET holder = $1, lease_until = now() + $2::bigint * interval '1 millisecond'
-                WHERE id IN (SELECT id FROM wallet_change WHERE finished_at IS NULL AND lease_until < now()
-                             ORDER BY lease_until LIMIT 10 FOR UPDATE SKIP LOCKED)
-                RETURNING\s""" + COLUMNS)
-                .execute(Tuple.of(holder, config.leaseTtl().toMillis()))
-                .map(rows -> {
-                    List<Lease> claimed = new ArrayList<>();
-                    for (Row row : rows) {
-                        claimed.add(new Lease(row.getString("id"), new ChangeIntent(row.getString("customer_id"),
-                                WalletAction.valueOf(row.getString("action")), row.getString("agent"), reason(row),
-                                row.getString("ticket_id"), row.getString("request_id")), sent));
-                    }
-                    return claimed;
-                });
+        return Uni.createFrom().deferred(() -> {
+            long sent = ticker.nanos();
+            return pool.preparedQuery("""
+                    UPDATE wallet_change SET holder = $1 || ':' || substr(md5(random()::text), 1, 8),
+                           lease_until = now() + $2::bigint * interval '1 millisecond'
+                    WHERE id IN (SELECT id FROM wallet_change WHERE finished_at IS NULL AND lease_until < now()
+                                 ORDER BY lease_until LIMIT 10 FOR UPDATE SKIP LOCKED)
+                    RETURNING holder,\s""" + COLUMNS)
+                    .execute(Tuple.of(replica, config.leaseTtl().toMillis()))
+                    .map(rows -> {
+                        List<Lease> claimed = new ArrayList<>();
+                        for (Row row : rows) {
+                            claimed.add(work(new Lease(row.getString("id"), new ChangeIntent(row.getString("customer_id"),
+                                    WalletAction.valueOf(row.getString("action")), row.getString("agent"), reason(row),
+                                    row.getString("ticket_id"), row.getString("request_id")), row.getString("holder")), sent));
+                        }
+                        return claimed;
+                    });
+        });
     }
 
     @Override
     public Uni<Void> renewLeases() {
-        long sent = System.nanoTime();
+        if (working.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Lease> renewing = List.copyOf(working.values());
+        long sent = ticker.nanos();
         return pool.preparedQuery("""
                 UPDATE wallet_change SET lease_until = now() + $2::bigint * interval '1 millisecond'
-                WHERE holder = $1 AND finished_at IS NULL""")
-                .execute(Tuple.of(holder, config.leaseTtl().toMillis()))
-                .invoke(() -> renewedNanos = sent)
+                WHERE holder = ANY($1) AND finished_at IS NULL
+                RETURNING holder""")
+                .execute(Tuple.of(renewing.stream().map(Lease::holder).toArray(String[]::new), config.leaseTtl().toMillis()))
+                .invoke(rows -> {
+                    List<String> renewed = new ArrayList<>();
+                    rows.forEach(row -> renewed.add(row.getString("holder")));
+                    for (Lease lease : renewing) {
+                        if (renewed.contains(lease.holder())) {
+                            lease.confirmedAt(sent);
+                        } else if (working.containsKey(lease.holder())) {
+                            lose(lease);
+                        }
+                    }
+                })
                 .replaceWithVoid();
     }
 

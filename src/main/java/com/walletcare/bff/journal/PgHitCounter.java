@@ -1,14 +1,20 @@
 package com.walletcare.bff.journal;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.Duration;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** The hit counter every replica shares: one row per key and window, counted up in one statement. */
+/**
+ * The hit counter every replica shares: one row per key and window, counted up in one statement. Windows are cut in
+ * the database's time ({@code now()}), never a replica's: replicas whose clocks differ count in the same window.
+ */
 final class PgHitCounter implements HitCounter {
+
+    /** The current window's start, for a window of $2 milliseconds. */
+    private static final String WINDOW = "to_timestamp((floor(extract(epoch FROM now()) * 1000 / $2) * $2 / 1000)::float8)";
 
     private final Pool pool;
 
@@ -17,27 +23,36 @@ final class PgHitCounter implements HitCounter {
     }
 
     @Override
-    public Uni<Long> hit(String key, Instant window) {
-        return pool.preparedQuery("""
-                INSERT INTO hit_counter (key, window_start, hits) VALUES ($1, $2, 1)
-                ON CONFLICT (key, window_start) DO UPDATE SET hits = hit_counter.hits + 1
-                RETURNING hits""")
-                .execute(Tuple.of(key, window.atOffset(ZoneOffset.UTC)))
-                .map(rows -> rows.iterator().next().getLong("hits"))
+    public Uni<Count> hit(String key, Duration window) {
+        return pool.preparedQuery("INSERT INTO hit_counter (key, window_start, hits) VALUES ($1, " + WINDOW + ", 1)"
+                + " ON CONFLICT (key, window_start) DO UPDATE SET hits = hit_counter.hits + 1"
+                + " RETURNING hits, " + left("window_start"))
+                .execute(Tuple.of(key, window.toMillis()))
+                .map(rows -> count(rows.iterator().next()))
                 .onFailure().transform(JournalUnavailableException::new);
     }
 
     @Override
-    public Uni<Long> hits(String key, Instant window) {
-        return pool.preparedQuery("SELECT hits FROM hit_counter WHERE key = $1 AND window_start = $2")
-                .execute(Tuple.of(key, window.atOffset(ZoneOffset.UTC)))
-                .map(rows -> rows.size() == 0 ? 0L : rows.iterator().next().getLong("hits"))
+    public Uni<Count> hits(String key, Duration window) {
+        return pool.preparedQuery("SELECT COALESCE((SELECT hits FROM hit_counter WHERE key = $1 AND window_start = w.start), 0)"
+                + " AS hits, " + left("w.start") + " FROM (SELECT " + WINDOW + " AS start) w")
+                .execute(Tuple.of(key, window.toMillis()))
+                .map(rows -> count(rows.iterator().next()))
                 .onFailure().transform(JournalUnavailableException::new);
     }
 
+    /** What is left of the window that starts at {@code start}, in milliseconds. */
+    private static String left(String start) {
+        return "(extract(epoch FROM " + start + ") * 1000 + $2 - extract(epoch FROM now()) * 1000)::bigint AS left_ms";
+    }
+
+    private static Count count(Row row) {
+        return new Count(row.getLong("hits"), Duration.ofMillis(row.getLong("left_ms")));
+    }
+
     @Override
-    public Uni<Void> forgetBefore(Instant before) {
-        return pool.preparedQuery("DELETE FROM hit_counter WHERE window_start < $1")
-                .execute(Tuple.of(before.atOffset(ZoneOffset.UTC))).replaceWithVoid();
+    public Uni<Void> forgetOlderThan(Duration age) {
+        return pool.preparedQuery("DELETE FROM hit_counter WHERE window_start < now() - $1::bigint * interval '1 millisecond'")
+                .execute(Tuple.of(age.toMillis())).replaceWithVoid();
     }
 }

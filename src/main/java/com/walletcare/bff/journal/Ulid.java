@@ -4,8 +4,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * ULIDs (26 characters, Crockford base32: 48 bits of milliseconds, 80 random): ids that sort by creation time.
- * Monotonic within this process: an id made in the same millisecond as the previous one is that one plus one, so
- * the history of a wallet (whose changes are one at a time) pages in the order the changes were made.
+ * Monotonic within this process: an id made in the same millisecond as the previous one is that one plus one. Ids
+ * are unique, not an order across replicas (their clocks differ): history is ordered by the database's sequence.
  */
 final class Ulid {
 
@@ -17,8 +17,8 @@ final class Ulid {
     private Ulid() {
     }
 
-    static synchronized String next() {
-        long time = System.currentTimeMillis();
+    /** An id for now, {@code time} being this replica's clock in epoch milliseconds. */
+    static synchronized String next(long time) {
         if (time <= lastTime && increment()) {
             return new String(LAST);
         }

@@ -232,4 +232,19 @@ class SecurityTest extends GatewayTest {
                 .body("code", equalTo("PAYLOAD_TOO_LARGE"));
         assertTrue(received(LOOKUP).isEmpty());
     }
+
+    @Test
+    void aTokenFromAnIdentityProviderWhoseClockIsAFewSecondsAheadIsAcceptedButOneFromFarAheadIsNot() {
+        walletAtGateway(ID, true, false);
+        long now = Instant.now().getEpochSecond();
+        String slightlyAhead = signedByTheIdentityProvider(agentClaims().issuedAt(now + 20).claim("nbf", now + 20)
+                .expiresAt(now + 320));
+        String farAhead = signedByTheIdentityProvider(agentClaims().issuedAt(now + 300).claim("nbf", now + 300)
+                .expiresAt(now + 600));
+        String justExpired = signedByTheIdentityProvider(agentClaims().issuedAt(now - 320).expiresAt(now - 20));
+
+        anonymous().auth().oauth2(slightlyAhead).when().get("/customers/" + ID).then().statusCode(200);
+        anonymous().auth().oauth2(justExpired).when().get("/customers/" + ID).then().statusCode(200);
+        anonymous().auth().oauth2(farAhead).when().get("/customers/" + ID).then().statusCode(401);
+    }
 }

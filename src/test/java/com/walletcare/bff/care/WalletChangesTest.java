@@ -225,9 +225,9 @@ class WalletChangesTest {
     void aReplicaThatNoLongerHoldsTheWalletSendsNoWriteAndSaysTheJournalIsUnavailable() {
         FakePaydiant fake = new FakePaydiant(LOCKED);
         CareJournal memory = CareJournal.inMemory();
-        // A journal whose lease renewals stopped reaching the database: every lease is past its safe writing time.
+        // A journal whose confirmations never come back fresh (a database that answers too slowly to prove the lease).
         CareJournal unrenewed = (CareJournal) Proxy.newProxyInstance(CareJournal.class.getClassLoader(),
-                new Class<?>[] { CareJournal.class }, (proxy, method, args) -> "held".equals(method.getName())
+                new Class<?>[] { CareJournal.class }, (proxy, method, args) -> "confirmed".equals(method.getName())
                         ? Boolean.FALSE
                         : method.invoke(memory, args));
 

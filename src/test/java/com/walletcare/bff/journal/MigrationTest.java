@@ -56,7 +56,7 @@ class MigrationTest {
     void anEmptyDatabaseIsMigratedToTheLatestVersion() throws SQLException {
         DataSource database = database("empty");
 
-        assertEquals(3, flyway(database, "latest").migrate().migrationsExecuted);
+        assertEquals(4, flyway(database, "latest").migrate().migrationsExecuted);
 
         assertEquals(0, count(database, "SELECT count(*) FROM wallet_change"));
         assertEquals(0, count(database, "SELECT count(*) FROM hit_counter"));
@@ -68,14 +68,25 @@ class MigrationTest {
         DataSource database = database("previous");
         flyway(database, "2").migrate();
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            // Inserted out of id order: the history order that the migration gives them is their ids'.
             statement.execute("""
                     INSERT INTO wallet_change (id, customer_id, action, agent, request_id, outcome, finished_at)
-                    VALUES ('01KBN6Z3Q8R2V5X7Y9A1C3E5G7', 'vmiTxZcaSEym', 'UNLOCK', 'agent.alice', 'r-1', 'UNLOCKED', now())""");
+                    VALUES ('01KBN6Z3Q8R2V5X7Y9A1C3E5G9', 'vmiTxZcaSEym', 'DEACTIVATE', 'agent.alice', 'r-2', 'DEACTIVATED', now()),
+                           ('01KBN6Z3Q8R2V5X7Y9A1C3E5G7', 'vmiTxZcaSEym', 'UNLOCK', 'agent.alice', 'r-1', 'UNLOCKED', now())""");
         }
 
-        assertEquals(1, flyway(database, "latest").migrate().migrationsExecuted);
+        assertEquals(2, flyway(database, "latest").migrate().migrationsExecuted);
 
         assertEquals(1, count(database, "SELECT count(*) FROM wallet_change WHERE outcome = 'UNLOCKED' AND matched IS NULL"));
         assertEquals(0, count(database, "SELECT count(*) FROM hit_counter"));
+        assertEquals(1, count(database, "SELECT seq FROM wallet_change WHERE request_id = 'r-1'"));
+        assertEquals(2, count(database, "SELECT seq FROM wallet_change WHERE request_id = 'r-2'"));
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    INSERT INTO wallet_change (id, customer_id, action, agent, request_id)
+                    VALUES ('00000000000000000000000000', 'vmiTxZcaSEym', 'UNLOCK', 'agent.bob', 'r-3')""");
+        }
+        assertEquals(3, count(database, "SELECT seq FROM wallet_change WHERE request_id = 'r-3'"),
+                "a new entry comes after every migrated one, whatever its id");
     }
 }

@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,14 +46,17 @@ class PgCareJournalTest {
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String database;
 
+    /** Replica A's monotonic clock: moved on by hand, to stand for a process paused between two lines. */
+    private AtomicLong tickerA;
     private PgCareJournal replicaA;
     private PgCareJournal replicaB;
 
     @BeforeEach
     void twoReplicas() {
         EmbeddedDatabase.clear(database);
-        replicaA = new PgCareJournal(pool, new ShortLeases(), "replica-a");
-        replicaB = new PgCareJournal(pool, new ShortLeases(), "replica-b");
+        tickerA = new AtomicLong();
+        replicaA = new PgCareJournal(pool, new ShortLeases(), "replica-a", tickerA::get, InstantSource.system());
+        replicaB = new PgCareJournal(pool, new ShortLeases(), "replica-b", Ticker.SYSTEM, InstantSource.system());
     }
 
     private static ChangeIntent intent(WalletAction action) {
@@ -96,9 +102,8 @@ class PgCareJournalTest {
     }
 
     @Test
-    void anExpiredLeaseIsClaimedByExactlyOneReplica() throws Exception {
-        held(replicaA.open(intent(WalletAction.UNLOCK), AT_ONCE));
-        Thread.sleep(800);
+    void anExpiredLeaseIsClaimedByExactlyOneReplica() {
+        runOut(held(replicaA.open(intent(WalletAction.UNLOCK), AT_ONCE)));
 
         var claimsA = replicaA.claimAbandoned().subscribeAsCompletionStage();
         var claimsB = replicaB.claimAbandoned().subscribeAsCompletionStage();
@@ -117,21 +122,148 @@ class PgCareJournalTest {
         assertEquals(List.of(), replicaB.claimAbandoned().await().indefinitely());
     }
 
-    @Test
-    void aReplicaThatCouldNotRenewItsLeaseStopsWritingBeforeItRunsOut() throws Exception {
-        Lease lease = held(replicaA.open(intent(WalletAction.UNLOCK), AT_ONCE));
-        assertTrue(replicaA.held(lease));
+    /** The lease has run out in the database's time, as it does while its holder is paused or cut off. */
+    private void runOut(Lease lease) {
+        EmbeddedDatabase.execute(database, "UPDATE wallet_change SET lease_until = now() - interval '1 second' WHERE id = '"
+                + lease.id() + "'");
+    }
 
-        Thread.sleep(400);
-
-        assertFalse(replicaA.held(lease), "past lease-ttl - write-margin without a renewal, no new write may start");
+    private static <T> T await(Uni<T> uni) {
+        return uni.await().atMost(Duration.ofSeconds(5));
     }
 
     @Test
-    void aClaimedChangeKeepsItsIntentAndIsFinishedAsARecovery() throws Exception {
+    void aConfirmationIsFreshUntilLeaseTtlMinusWriteMarginHasPassedOnTheReplicasMonotonicClock() {
+        Lease lease = held(replicaA.open(intent(WalletAction.UNLOCK), AT_ONCE));
+        assertTrue(replicaA.confirmed(lease), "taking the lease confirms it");
+
+        tickerA.addAndGet(Duration.ofMillis(299).toNanos());
+        assertTrue(replicaA.confirmed(lease));
+        tickerA.addAndGet(Duration.ofMillis(2).toNanos());
+        assertFalse(replicaA.confirmed(lease), "past lease-ttl - write-margin, no write may start without confirming again");
+
+        await(replicaA.confirm(lease));
+        assertTrue(replicaA.confirmed(lease));
+    }
+
+    @Test
+    void aRenewalThatFindsItsRowTakenOverDropsTheLeaseAtOnce() {
+        Lease lease = held(replicaA.open(intent(WalletAction.UNLOCK), AT_ONCE));
+        runOut(lease);
+        assertEquals(1, await(replicaB.claimAbandoned()).size());
+
+        await(replicaA.renewLeases());
+
+        assertFalse(replicaA.confirmed(lease), "the renewal touched no row: the lease is gone, however fresh it looked");
+        assertThrows(LeaseLostException.class, () -> await(replicaA.confirm(lease)));
+    }
+
+    @Test
+    void aReplicaPausedBetweenConfirmingItsLeaseAndWritingFindsItTakenOverAndMayNotWrite() {
+        Lease lease = held(replicaA.open(intent(WalletAction.UNLOCK), AT_ONCE));
+        await(replicaA.confirm(lease));
+        assertTrue(replicaA.confirmed(lease));
+
+        // Paused for 30 s right after confirming: meanwhile the lease runs out, and replica B takes the change over.
+        tickerA.addAndGet(Duration.ofSeconds(30).toNanos());
+        runOut(lease);
+        Lease takenOver = await(replicaB.claimAbandoned()).get(0);
+        assertEquals(lease.id(), takenOver.id());
+
+        assertFalse(replicaA.confirmed(lease), "the check right before the write sees the pause");
+        assertThrows(LeaseLostException.class, () -> await(replicaA.confirm(lease)), "and confirming again fails");
+        await(replicaB.confirm(takenOver));
+        assertTrue(replicaB.confirmed(takenOver));
+    }
+
+    @Test
+    void aChangeTakenOverAgainByTheSameReplicaIsANewLeaseAndTheOldOneIsDead() {
+        Lease lease = held(replicaA.open(intent(WalletAction.UNLOCK), AT_ONCE));
+        runOut(lease);
+
+        Lease again = await(replicaA.claimAbandoned()).get(0);
+
+        assertEquals(lease.id(), again.id());
+        assertThrows(LeaseLostException.class, () -> await(replicaA.confirm(lease)));
+        await(replicaA.confirm(again));
+    }
+
+    @Test
+    void statementsOnARowThatAnotherReplicaFinishedChangeNothing() {
+        Lease lease = held(replicaA.open(intent(WalletAction.UNLOCK), AT_ONCE));
+        await(replicaA.started(lease, WalletStatus.LOCKED));
+        runOut(lease);
+        Lease claimed = await(replicaB.claimAbandoned()).get(0);
+        assertTrue(await(replicaB.finish(claimed, "UNLOCKED", WalletStatus.ACTIVE, CompletedBy.RECOVERY)));
+
+        assertThrows(LeaseLostException.class, () -> await(replicaA.started(lease, WalletStatus.DEACTIVATED)));
+        assertFalse(await(replicaA.finish(lease, "UNLOCK_INCOMPLETE", WalletStatus.DEACTIVATED, CompletedBy.REQUEST)));
+
+        HistoryEntry entry = await(replicaA.history(WALLET, null, 10)).actions().get(0);
+        assertEquals(WalletStatus.LOCKED, entry.statusBefore());
+        assertEquals("UNLOCKED", entry.outcome());
+        assertEquals(WalletStatus.ACTIVE, entry.statusAfter());
+        assertEquals(CompletedBy.RECOVERY, entry.completedBy());
+        assertEquals("UNLOCKED", await(replicaA.outcome(lease.id())));
+    }
+
+    @Test
+    void aChangeThatEndedIsNoLongerRenewedAndAnAbandonedOneRunsOutForRecovery() throws Exception {
+        Lease finished = held(replicaA.open(intent(WalletAction.DEACTIVATE), AT_ONCE));
+        await(replicaA.finish(finished, "DEACTIVATED", WalletStatus.DEACTIVATED, CompletedBy.REQUEST));
+        Lease abandoned = held(replicaA.open(intent(WalletAction.UNLOCK), AT_ONCE));
+        replicaA.abandon(abandoned);
+
+        for (int i = 0; i < 4; i++) {
+            Thread.sleep(200); // renewals, over more than the 600 ms lease
+            await(replicaA.renewLeases());
+        }
+
+        List<Lease> recovered = await(replicaB.claimAbandoned());
+        assertEquals(List.of(abandoned.id()), recovered.stream().map(Lease::id).toList());
+    }
+
+    @Test
+    void historyIsInTheDatabasesOrderEvenWhenTheReplicasClocksDifferBy90Seconds() {
+        PgCareJournal behind = new PgCareJournal(pool, new ShortLeases(), "replica-behind", Ticker.SYSTEM,
+                InstantSource.offset(Clock.systemUTC(), Duration.ofSeconds(-90)));
+        Lease unlock = held(replicaA.open(intent(WalletAction.UNLOCK), AT_ONCE));
+        await(replicaA.finish(unlock, "UNLOCKED", WalletStatus.ACTIVE, CompletedBy.REQUEST));
+        Lease deactivate = held(behind.open(intent(WalletAction.DEACTIVATE), AT_ONCE));
+        await(behind.finish(deactivate, "DEACTIVATED", WalletStatus.DEACTIVATED, CompletedBy.REQUEST));
+        behind.verification(WALLET, "agent.alice", "req-verify", true, List.of("zip")).await().indefinitely();
+
+        History first = await(replicaA.history(WALLET, null, 1));
+        History rest = await(replicaA.history(WALLET, first.next(), 5));
+
+        assertEquals(List.of("VERIFY"), first.actions().stream().map(HistoryEntry::action).toList());
+        assertEquals(List.of("DEACTIVATE", "UNLOCK"), rest.actions().stream().map(HistoryEntry::action).toList());
+        assertTrue(!rest.actions().get(0).requestedAt().isBefore(rest.actions().get(1).requestedAt()),
+                "request times are the database's");
+    }
+
+    @Test
+    void twoReplicasCountHitsInOneWindowOfTheDatabasesTime() {
+        // The window is cut by the database (now()), never by a replica: no replica's clock is even asked.
+        HitCounter a = new PgHitCounter(pool);
+        HitCounter b = new PgHitCounter(pool);
+        List<Long> counts = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            HitCounter.Count count = await((i % 2 == 0 ? a : b).hit("changes:agent.alice", Duration.ofHours(1)));
+            counts.add(count.hits());
+            assertTrue(count.left().compareTo(Duration.ZERO) > 0 && count.left().compareTo(Duration.ofHours(1)) <= 0);
+        }
+
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L), counts);
+        assertEquals(10L, await(b.hits("changes:agent.alice", Duration.ofHours(1))).hits());
+        assertEquals(0L, await(b.hits("changes:agent.bob", Duration.ofHours(1))).hits());
+    }
+
+    @Test
+    void aClaimedChangeKeepsItsIntentAndIsFinishedAsARecovery() {
         Lease lease = held(replicaA.open(intent(WalletAction.UNLOCK), AT_ONCE));
         replicaA.started(lease, WalletStatus.LOCKED).await().indefinitely();
-        Thread.sleep(800);
+        runOut(lease);
 
         Lease claimed = replicaB.claimAbandoned().await().indefinitely().get(0);
         assertEquals(intent(WalletAction.UNLOCK), claimed.intent());

@@ -14,7 +14,7 @@ class UlidTest {
     void idsMadeOneAfterAnotherSortInThatOrderEvenWithinOneMillisecond() {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
-            ids.add(Ulid.next());
+            ids.add(Ulid.next(System.currentTimeMillis()));
         }
 
         List<String> sorted = new ArrayList<>(ids);

@@ -46,6 +46,6 @@ public class DeadReplica {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return new Lease(id, intent, System.nanoTime());
+        return new Lease(id, intent, "dead-replica");
     }
 }

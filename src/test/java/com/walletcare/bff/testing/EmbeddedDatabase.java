@@ -48,9 +48,14 @@ public class EmbeddedDatabase implements QuarkusTestResourceLifecycleManager {
 
     /** Empties the journal: each test starts with no history, no leases and no counted hits. */
     public static void clear(String jdbcUrl) {
+        execute(jdbcUrl, "TRUNCATE wallet_change, hit_counter");
+    }
+
+    /** Runs one statement, as an operator at a psql prompt would. */
+    public static void execute(String jdbcUrl, String sql) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, USER, USER);
                 Statement statement = connection.createStatement()) {
-            statement.execute("TRUNCATE wallet_change, hit_counter");
+            statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
