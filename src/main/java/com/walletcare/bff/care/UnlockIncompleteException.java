@@ -27,7 +27,9 @@ public class UnlockIncompleteException extends RuntimeException {
             return begin + ": this service's care journal could not be reached, so the wallet was not re-activated."
                     + " The service completes the unlock once its journal is back; repeating the unlock then also completes it.";
         }
-        return begin + ": re-activating it at the gateway did not succeed. Repeat the unlock to complete it.";
+        String activation = failure instanceof WalletChangeFailedException write && !write.walletUnchanged()
+                ? " (that activation may still be applied)" : "";
+        return begin + ": re-activating it at the gateway did not succeed" + activation + ". Repeat the unlock to complete it.";
     }
 
     public String customerId() {
