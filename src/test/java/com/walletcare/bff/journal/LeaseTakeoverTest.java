@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.awaitility.Awaitility;
@@ -19,6 +20,7 @@ import com.walletcare.bff.testing.EmbeddedDatabase;
 import com.walletcare.bff.testing.GatewayTest;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -30,8 +32,17 @@ import jakarta.inject.Inject;
  * no further gateway write, changes nothing in the journal, and answers with what the other replica recorded.
  */
 @QuarkusTest
-@TestProfile(JournalRestartTest.ShortLeases.class)
+@TestProfile(LeaseTakeoverTest.NoSweep.class)
 class LeaseTakeoverTest extends GatewayTest {
+
+    /** Short leases, and no recovery sweep of this replica's own: replica B, below, is the one that takes over. */
+    public static class NoSweep implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("care.journal.lease-ttl", "3s", "care.journal.renew-every", "1s",
+                    "care.journal.write-margin", "1500ms", "care.journal.sweep-interval", "1h");
+        }
+    }
 
     private static final String ID = "vmiTxZcaSEym";
     private static final WalletState ACTIVE = new WalletState(true, false);

@@ -51,6 +51,17 @@ public class EmbeddedDatabase implements QuarkusTestResourceLifecycleManager {
         execute(jdbcUrl, "TRUNCATE wallet_change, hit_counter");
     }
 
+    /** The first column of the first row of a query, as text; null when there is no row. */
+    public static String text(String jdbcUrl, String sql) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, USER, USER);
+                Statement statement = connection.createStatement();
+                java.sql.ResultSet rows = statement.executeQuery(sql)) {
+            return rows.next() ? rows.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Runs one statement, as an operator at a psql prompt would. */
     public static void execute(String jdbcUrl, String sql) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, USER, USER);
