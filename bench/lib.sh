@@ -102,8 +102,8 @@ JVM_OPTIONS=${JVM_OPTIONS-$PROJECT_DIR/docker/jvm.options}
 java_feature() { "$JAVA_BIN" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
 
 # BUILD=auto (default: missing jar, sources newer than it, or on JDK 24+ no AOT cache beside it) | always | never.
-# The build is `./mvnw verify` without the tests: the package, and on JDK 24+ the training run that writes the AOT
-# cache and the start that checks it maps (pom.xml, profile "aot"; com.walletcare.bff.aot.AotTraining).
+# The build is `./mvnw package` without the tests: on JDK 24+ it includes the training run that writes the AOT cache
+# (pom.xml, profile "aot"; com.walletcare.bff.aot.AotTraining).
 build_if_needed() {
     local mode=${BUILD:-auto} reason="" aot
     aot=$(dirname "$APP_JAR")/app.aot
@@ -119,8 +119,8 @@ build_if_needed() {
         reason="no AOT cache for the jar"
     fi
     if [[ -n "$reason" && $mode != never ]]; then
-        log "building the jar ($reason): ./mvnw -B -q verify -DskipTests"
-        (cd "$PROJECT_DIR" && ./mvnw -B -q verify -DskipTests) >&2
+        log "building the jar ($reason): ./mvnw -B -q package -DskipTests"
+        (cd "$PROJECT_DIR" && ./mvnw -B -q package -DskipTests) >&2
     fi
     [[ -f "$APP_JAR" ]] || die "no jar at $APP_JAR"
 }
@@ -274,14 +274,7 @@ start_service() {
     SERVICE_URL="http://127.0.0.1:$port"
     wait_first_answer "$SERVICE_PID" "$SERVICE_LOG" "$t0" "$SERVICE_URL"
     STARTUP_S=$(sed -n 's/.*started in \([0-9.]*\)s.*/\1/p' "$SERVICE_LOG" | head -1)
-    # The JVM logs "[error][aot] ..." when it cannot use the cache (missing, or trained with other flags or JDK).
-    local flag named=""
-    for flag in "$@"; do
-        if [[ $flag == -XX:AOTCache=* || ($flag == @* && $(cat "${flag#@}") == *-XX:AOTCache=*) ]]; then named=1; fi
-    done
-    if [[ -z $named ]]; then AOT_STATUS="no AOT cache"
-    elif grep -q '\[aot\]' "$SERVICE_LOG"; then AOT_STATUS="AOT cache NOT used ($(grep -m1 '\[aot\]' "$SERVICE_LOG"))"
-    else AOT_STATUS="AOT cache mapped"; fi
+    aot_status "$SERVICE_PID" "$@"
     # The answer must carry both of the seed's customers (the lookup repeats its customerLookUpInfo key).
     local answer code
     answer=$(curl -s -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $TOKEN" \
@@ -339,6 +332,34 @@ start_peer() {
     [[ $answer == *vmiTxZcaSEym* && $answer == *latYxDdNJhzm* ]] || die "peer: the search misses the seed's customers: ${answer:0:300}"
     if grep -q '\[aot\]' "$PEER_LOG"; then die "peer: AOT cache not used: $(grep -m1 '\[aot\]' "$PEER_LOG")"; fi
     log "peer up (pid $PEER_PID) on :$port: first answer ${FIRST_ANSWER_S}s after launch (\"Started in\" ${STARTUP_S}s)"
+}
+
+# aot_status pid java-flags... -> AOT_STATUS: "AOT cache mapped (<file>)" only when the JVM has the cache that its
+# flags name (-XX:AOTCache=, directly or in an @argfile; relative to the application folder) mapped into its memory
+# (/proc/<pid>/maps). A cache the JVM refuses (missing, another JDK build, other object-header or GC flags) is not
+# mapped, and the JVM starts without it, several times slower, saying so only in one "[error][aot]" line.
+aot_status() {
+    local pid=$1 flag named=""; shift
+    for flag in "$@"; do
+        if [[ $flag == -XX:AOTCache=* ]]; then named=${flag#-XX:AOTCache=}
+        elif [[ $flag == @* && -f ${flag#@} ]]; then
+            named=$(sed -n 's/^[[:space:]]*-XX:AOTCache=\([^[:space:]]*\).*/\1/p' "${flag#@}" | tail -1)
+        fi
+    done
+    if [[ -z $named ]]; then AOT_STATUS="no AOT cache named in the JVM flags"; return 0; fi
+    [[ $named == /* ]] || named=$(dirname "$APP_JAR")/$named
+    if [[ -f $named ]] && grep -qF " $(realpath "$named")" "/proc/$pid/maps" 2>/dev/null; then
+        AOT_STATUS="AOT cache mapped ($named)"
+    elif [[ ! -f $named ]]; then
+        AOT_STATUS="AOT cache NOT mapped: there is no $named"
+    else
+        AOT_STATUS="AOT cache NOT mapped: the JVM refused $named ($(grep -m1 '\[aot\]' "$SERVICE_LOG" | cut -c1-200 || true))"
+    fi
+}
+
+# require_mapped_cache: the benchmark reports figures of the service as shipped, with its AOT cache, or none at all.
+require_mapped_cache() {
+    [[ $AOT_STATUS == "AOT cache mapped"* ]] || die "refusing to report: no mapped AOT cache. $AOT_STATUS. Run on the JDK that trained it (JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64) after ./mvnw package, with docker/jvm.options (JVM_OPTIONS)."
 }
 
 rss_mb() { # pid -> resident set in MiB

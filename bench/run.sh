@@ -17,10 +17,13 @@
 # Results: stdout (markdown) and bench/out/<time>/.
 #
 # docker/jvm.options is for JDK 25: run it with JAVA_HOME on a JDK 25 (the build, when one is needed, uses it too).
+# It reports figures only for the service as shipped: a JVM that has not mapped its AOT cache (/proc/<pid>/maps) —
+# no cache, one from another JDK build or other flags, JVM_OPTIONS= — stops the run ("refusing to report").
+# DRY_RUN=1 only starts the service's JVM and checks that (bench/BenchDryRunIT runs it in ./mvnw verify).
 # Knobs (environment): DURATION=10s WARMUP=auto|<n>s (auto: until the JIT has settled, 15-60 s; see lib.sh)
 #   JAVA_OPTS="<extra JVM flags, after jvm.options>" JVM_OPTIONS=<argfile; empty for none> BUILD=auto|always|never
 #   PEER_JAR= WAIT_QUIET=0 (seconds to wait for an idle machine first) NGINX_WORKERS=auto PROFILE=0|1 JFR_FILE=/tmp/bench.jfr
-#   PROFILE_DELAY=20 PROFILE_DURATION=32s OUT_DIR=... KEEP_WORK=0
+#   PROFILE_DELAY=20 PROFILE_DURATION=32s OUT_DIR=... KEEP_WORK=0 DRY_RUN=0
 # Every process it starts (nginx, java, wrk) is ended on exit, and its temp dir removed, by an EXIT trap.
 set -euo pipefail
 
@@ -30,6 +33,7 @@ source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-auto}
 PROFILE=${PROFILE:-0}
+DRY_RUN=${DRY_RUN:-0}
 JAVA_OPTS=${JAVA_OPTS:-}
 JFR_FILE=${JFR_FILE:-/tmp/bench.jfr}
 PROFILE_DELAY=${PROFILE_DELAY:-60}
@@ -37,10 +41,39 @@ PROFILE_DURATION=${PROFILE_DURATION:-32s}
 
 install_traps
 T_START=$(now_ms)
-ensure_tools
-if [[ -n "$JVM_OPTIONS" ]] && (($(java_feature) < 25)); then
-    die "$JVM_OPTIONS is for JDK 25 ($JAVA_BIN is $(java_feature)): JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 bash bench/run.sh, or JVM_OPTIONS= for none"
+if (($(java_feature) < 25)); then
+    die "refusing to report: no mapped AOT cache. $JAVA_BIN is JDK $(java_feature); the service ships on JDK 25 with its AOT cache (docker/jvm.options): JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 bash bench/run.sh"
 fi
+
+JAVA_FLAGS=(-Xmx128m)
+[[ -n "$JVM_OPTIONS" ]] && JAVA_FLAGS+=("@$JVM_OPTIONS")
+# shellcheck disable=SC2206
+[[ -n "$JAVA_OPTS" ]] && JAVA_FLAGS+=($JAVA_OPTS)
+
+# DRY_RUN=1: no build, no tools, no load, no figures. The service's JVM alone, started as below, against nothing (a
+# closed gateway port, no identity provider): it must answer /q/health/live and have its AOT cache mapped, or the
+# run is refused as a real one would be. Exit 0 when a real run would go on to measure.
+if ((DRY_RUN)); then
+    WORK=$(mktemp -d /tmp/wallet-care-bench.XXXXXX)
+    SERVICE_LOG=$WORK/service.log
+    [[ -f "$APP_JAR" ]] || die "no jar at $APP_JAR: ./mvnw package first"
+    read -r port < <(free_ports 1)
+    (cd "$(dirname "$APP_JAR")" && exec env PAYDIANT_GATEWAY_URL=http://127.0.0.1:9 PAYDIANT_PARTNER_TOKEN=bench-token \
+        QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" "$JAVA_BIN" "${JAVA_FLAGS[@]}" -jar "$(basename "$APP_JAR")") \
+        >"$SERVICE_LOG" 2>&1 &
+    SERVICE_PID=$!
+    for ((i = 0; i < 600; i++)); do
+        kill -0 "$SERVICE_PID" 2>/dev/null || { tail -5 "$SERVICE_LOG" >&2; die "refusing to report: the JVM exited during start-up"; }
+        [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/q/health/live" || true) == 200 ]] && break
+        sleep 0.1
+    done
+    aot_status "$SERVICE_PID" "${JAVA_FLAGS[@]}"
+    require_mapped_cache
+    log "dry run: $AOT_STATUS; live on :$port. A real run would measure now."
+    exit 0
+fi
+
+ensure_tools
 [[ -z "$PEER_JAR" || -f "$PEER_JAR" ]] || die "PEER_JAR=$PEER_JAR does not exist"
 build_if_needed
 wait_for_quiet
@@ -55,16 +88,13 @@ read -r STANDIN_PORT HOP_PORT IDP_PORT SERVICE_PORT PEER_PORT < <(free_ports 5)
 make_identity "$IDP_PORT"
 start_nginx "$STANDIN_PORT" "$HOP_PORT" "$IDP_PORT"
 
-JAVA_FLAGS=(-Xmx128m)
-[[ -n "$JVM_OPTIONS" ]] && JAVA_FLAGS+=("@$JVM_OPTIONS")
-# shellcheck disable=SC2206
-[[ -n "$JAVA_OPTS" ]] && JAVA_FLAGS+=($JAVA_OPTS)
 if ((PROFILE)); then
     rm -f "$JFR_FILE"
     JAVA_FLAGS+=("-XX:StartFlightRecording=delay=${PROFILE_DELAY}s,duration=30s,filename=$JFR_FILE,settings=profile")
 fi
 T_LAUNCH=$(now_ms)
 start_service "$SERVICE_PORT" "${JAVA_FLAGS[@]}"
+require_mapped_cache
 
 STANDIN_URL=http://127.0.0.1:$STANDIN_PORT/b2b-gateway/customers/lookup
 HOP_URL=http://127.0.0.1:$HOP_PORT/b2b-gateway/customers/lookup

@@ -30,7 +30,8 @@ import io.restassured.specification.RequestSpecification;
 /**
  * The packaged fast-jar, started as the container image starts it, driven through the hot path: searches, reads,
  * an unlock and the everyday errors. On JDK 24+ it runs with the options of docker/jvm.options (pom.xml, profile
- * "aot"); the AOT cache is trained after it by the build's own step, {@code com.walletcare.bff.aot.AotTraining}.
+ * "aot"), less the AOT cache, which the build's own training step ({@code com.walletcare.bff.aot.AotTraining})
+ * makes and checks.
  */
 @QuarkusIntegrationTest
 @QuarkusTestResource(WireMockGateway.class)
