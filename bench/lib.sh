@@ -1,4 +1,5 @@
-# Shared functions of the Wallet Care BFF benchmark (sourced by run.sh and jvm-flags.sh; not run on its own).
+# Shared functions of the Wallet Care BFF benchmark (sourced by run.sh, unlock.sh, jvm-flags.sh and the replica checks
+# in ops/replica-checks; not run on its own).
 # Every process started here is recorded and ended by bench_cleanup, which the callers install as an EXIT trap.
 # shellcheck shell=bash
 
@@ -153,36 +154,66 @@ PY
 
 b64url() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
 
-make_identity() { # -> sets ISSUER, JWKS_JSON, DISCOVERY_JSON, TOKEN (RS256, kid "bench", 1 h)
-    local idp_port=$1 key=$WORK/idp-key.pem
-    ISSUER="http://127.0.0.1:$idp_port/realms/bench"
-    openssl genrsa -out "$key" 2048 2>/dev/null
-    local n e_hex e
+# identity_keys key-file issuer -> JWKS_JSON, DISCOVERY_JSON for an RSA key (made if the file is missing), kid "bench"
+identity_keys() {
+    local key=$1 issuer=$2 n e_hex e
+    [[ -f $key ]] || openssl genrsa -out "$key" 2048 2>/dev/null
     n=$(openssl rsa -in "$key" -noout -modulus | sed 's/^Modulus=//' | xxd -r -p | b64url)
     e_hex=$(openssl rsa -in "$key" -noout -text 2>/dev/null | sed -n 's/^publicExponent: [0-9]* (0x\([0-9a-fA-F]*\)).*/\1/p')
     ((${#e_hex} % 2)) && e_hex="0$e_hex"
     e=$(printf '%s' "$e_hex" | xxd -r -p | b64url)
     JWKS_JSON='{"keys":[{"kty":"RSA","kid":"bench","use":"sig","alg":"RS256","n":"'"$n"'","e":"'"$e"'"}]}'
-    DISCOVERY_JSON='{"issuer":"'"$ISSUER"'","jwks_uri":"'"$ISSUER"'/jwks",'
-    DISCOVERY_JSON+='"authorization_endpoint":"'"$ISSUER"'/protocol/openid-connect/auth",'
-    DISCOVERY_JSON+='"token_endpoint":"'"$ISSUER"'/protocol/openid-connect/token",'
+    DISCOVERY_JSON='{"issuer":"'"$issuer"'","jwks_uri":"'"$issuer"'/jwks",'
+    DISCOVERY_JSON+='"authorization_endpoint":"'"$issuer"'/protocol/openid-connect/auth",'
+    DISCOVERY_JSON+='"token_endpoint":"'"$issuer"'/protocol/openid-connect/token",'
     DISCOVERY_JSON+='"response_types_supported":["code"],"subject_types_supported":["public"],'
     DISCOVERY_JSON+='"id_token_signing_alg_values_supported":["RS256"]}'
-    local iat header claims signing_input signature
+}
+
+# mint_token key-file issuer subject [seconds valid, 3600] -> an RS256 token: aud wallet-care-bff, groups [care-agent]
+mint_token() {
+    local key=$1 issuer=$2 sub=$3 ttl=${4:-3600} iat header claims input
     iat=$(date +%s)
     header=$(printf '%s' '{"alg":"RS256","typ":"JWT","kid":"bench"}' | b64url)
-    claims=$(printf '{"iss":"%s","aud":"wallet-care-bff","sub":"bench-agent","preferred_username":"bench-agent","groups":["care-agent"],"iat":%d,"exp":%d}' \
-        "$ISSUER" "$iat" $((iat + 3600)) | b64url)
-    signing_input="$header.$claims"
-    signature=$(printf '%s' "$signing_input" | openssl dgst -sha256 -sign "$key" -binary | b64url)
-    TOKEN="$signing_input.$signature"
+    claims=$(printf '{"iss":"%s","aud":"wallet-care-bff","sub":"%s","preferred_username":"%s","groups":["care-agent"],"iat":%d,"exp":%d}' \
+        "$issuer" "$sub" "$sub" "$iat" $((iat + ttl)) | b64url)
+    input="$header.$claims"
+    printf '%s' "$input.$(printf '%s' "$input" | openssl dgst -sha256 -sign "$key" -binary | b64url)"
+}
+
+make_identity() { # idp-port -> sets ISSUER, JWKS_JSON, DISCOVERY_JSON, TOKEN (RS256, kid "bench", 1 h), in $WORK
+    local idp_port=$1 key=$WORK/idp-key.pem
+    ISSUER="http://127.0.0.1:$idp_port/realms/bench"
+    identity_keys "$key" "$ISSUER"
+    TOKEN=$(mint_token "$key" "$ISSUER" bench-agent)
     # self-check: the token verifies against the public key we publish
+    local signing_input=${TOKEN%.*} signature=${TOKEN##*.}
     openssl rsa -in "$key" -pubout -out "$WORK/idp-pub.pem" 2>/dev/null
     printf '%s' "$signature" | tr -- '-_' '+/' | awk '{ p = length($0) % 4; if (p) $0 = $0 substr("===", 1, 4 - p); print }' \
         | base64 -d > "$WORK/token.sig"
     printf '%s' "$signing_input" | openssl dgst -sha256 -verify "$WORK/idp-pub.pem" -signature "$WORK/token.sig" >/dev/null \
         || die "the minted token does not verify"
 }
+
+# ---------------------------------------------------------------------------------------------------------------
+# PostgreSQL: a private cluster (Debian's postgresql package), run as user postgres, on loopback
+# ---------------------------------------------------------------------------------------------------------------
+PGBIN=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
+pg_start() { # data-dir port -> a running cluster with role/database wallet_care (password wc)
+    local data=$1 port=$2
+    [[ -x $PGBIN/initdb ]] || die "no PostgreSQL binaries (apt-get install postgresql)"
+    if [[ ! -d $data ]]; then
+        mkdir -p "$data" && chown postgres:postgres "$data" "$(dirname "$data")"
+        su postgres -c "$PGBIN/initdb -D $data -A trust -U postgres" >"$(dirname "$data")/initdb.log" 2>&1 || die "initdb failed"
+    fi
+    if ! su postgres -c "$PGBIN/pg_ctl -D $data status" >/dev/null 2>&1; then
+        su postgres -c "$PGBIN/pg_ctl -D $data -l $data/../postgres.log -o '-p $port -k /tmp -c listen_addresses=127.0.0.1 -c shared_buffers=32MB -c max_connections=60' -w start" >&2 \
+            || die "pg_ctl start failed"
+    fi
+    psql -h 127.0.0.1 -p "$port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='wallet_care'" | grep -q 1 \
+        || psql -h 127.0.0.1 -p "$port" -U postgres -c "CREATE ROLE wallet_care LOGIN PASSWORD 'wc'" -c "CREATE DATABASE wallet_care OWNER wallet_care" >&2
+}
+pg_stop() { [[ -d $1 ]] && su postgres -c "$PGBIN/pg_ctl -D $1 -m fast -w stop" >&2 || true; }
 
 # ---------------------------------------------------------------------------------------------------------------
 # nginx: stand-in gateway + hop + identity provider

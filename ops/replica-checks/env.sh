@@ -1,4 +1,4 @@
-# Shared settings and helpers for the replica run (sourced). Loopback only; every pid is recorded in $RUN/pids/.
+# Shared settings and helpers of the replica checks (sourced). Loopback only; every pid is recorded in $RUN/pids/.
 # shellcheck shell=bash
 # Work files, logs and per-trial results go to $RUN; the service is the packaged jar of this checkout (./mvnw package).
 RUN=${RUN:-/tmp/wallet-care-replicas}
@@ -10,38 +10,12 @@ SIM=http://127.0.0.1:$SIM_PORT A=http://127.0.0.1:$A_PORT B=http://127.0.0.1:$B_
 CID=vmiTxZcaSEym
 mkdir -p "$RUN/pids" "$RUN/logs"
 
-log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
-now_ms() { local t=${EPOCHREALTIME/./}; echo $((t / 1000)); }
-b64url() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
+# log, die, now_ms, identity_keys, mint_token, pg_start, pg_stop: the benchmark's own (bench/lib.sh)
+# shellcheck source=bench/lib.sh
+source "$(cd "$(dirname "${BASH_SOURCE[0]}")/../../bench" && pwd)/lib.sh"
 
-# --- identity provider: the bench's make_identity, adapted (key kept in $RUN/idp, tokens per subject) -------------
-make_keys() {
-    mkdir -p "$RUN/idp"
-    local key=$RUN/idp/key.pem n e_hex e
-    [[ -f $key ]] || openssl genrsa -out "$key" 2048 2>/dev/null
-    n=$(openssl rsa -in "$key" -noout -modulus | sed 's/^Modulus=//' | xxd -r -p | b64url)
-    e_hex=$(openssl rsa -in "$key" -noout -text 2>/dev/null | sed -n 's/^publicExponent: [0-9]* (0x\([0-9a-fA-F]*\)).*/\1/p')
-    ((${#e_hex} % 2)) && e_hex="0$e_hex"
-    e=$(printf '%s' "$e_hex" | xxd -r -p | b64url)
-    JWKS_JSON='{"keys":[{"kty":"RSA","kid":"bench","use":"sig","alg":"RS256","n":"'"$n"'","e":"'"$e"'"}]}'
-    DISCOVERY_JSON='{"issuer":"'"$ISSUER"'","jwks_uri":"'"$ISSUER"'/jwks",'
-    DISCOVERY_JSON+='"authorization_endpoint":"'"$ISSUER"'/protocol/openid-connect/auth",'
-    DISCOVERY_JSON+='"token_endpoint":"'"$ISSUER"'/protocol/openid-connect/token",'
-    DISCOVERY_JSON+='"response_types_supported":["code"],"subject_types_supported":["public"],'
-    DISCOVERY_JSON+='"id_token_signing_alg_values_supported":["RS256"]}'
-}
-
-mint_token() { # subject -> RS256 token, aud wallet-care-bff, groups [care-agent], 3 h
-    local sub=$1 iat header claims input sig
-    iat=$(date +%s)
-    header=$(printf '%s' '{"alg":"RS256","typ":"JWT","kid":"bench"}' | b64url)
-    claims=$(printf '{"iss":"%s","aud":"wallet-care-bff","sub":"%s","preferred_username":"%s","groups":["care-agent"],"iat":%d,"exp":%d}' \
-        "$ISSUER" "$sub" "$sub" "$iat" $((iat + 10800)) | b64url)
-    input="$header.$claims"
-    sig=$(printf '%s' "$input" | openssl dgst -sha256 -sign "$RUN/idp/key.pem" -binary | b64url)
-    printf '%s' "$input.$sig"
-}
+make_keys() { mkdir -p "$RUN/idp"; identity_keys "$RUN/idp/key.pem" "$ISSUER"; }
+mint_token_for() { mint_token "$RUN/idp/key.pem" "$ISSUER" "$1" 10800; } # subject -> a 3 h token
 
 start_idp() {
     make_keys
@@ -75,26 +49,16 @@ EOF
 }
 
 # --- PostgreSQL: a private cluster as the postgres user ------------------------------------------------------------
-PGBIN=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
 start_pg() {
-    if [[ ! -d $PG_DATA ]]; then
-        mkdir -p "$PG_DATA" && chown postgres:postgres "$PG_DATA"
-        su postgres -c "$PGBIN/initdb -D $PG_DATA -A trust -U postgres" >"$RUN/logs/initdb.log" 2>&1 || die "initdb failed"
-    fi
-    if su postgres -c "$PGBIN/pg_ctl -D $PG_DATA status" >/dev/null 2>&1; then log "PostgreSQL already running"; else
-    su postgres -c "$PGBIN/pg_ctl -D $PG_DATA -l $PG_DATA/../pglog/postgres.log -o '-p $PG_PORT -k /tmp -c listen_addresses=127.0.0.1 -c shared_buffers=32MB -c max_connections=60' -w start" >&2 \
-        || die "pg_ctl start failed"
-    fi
+    mkdir -p "$RUN/pg/pglog"
+    pg_start "$PG_DATA" $PG_PORT
     head -1 "$PG_DATA/postmaster.pid" > "$RUN/pids/postgres"
-    psql -h 127.0.0.1 -p $PG_PORT -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='wallet_care'" | grep -q 1 \
-        || psql -h 127.0.0.1 -p $PG_PORT -U postgres -c "CREATE ROLE wallet_care LOGIN PASSWORD 'wc'" -c "CREATE DATABASE wallet_care OWNER wallet_care" >&2
     log "PostgreSQL up on 127.0.0.1:$PG_PORT (pid $(cat "$RUN/pids/postgres"))"
 }
-stop_pg() { [[ -d $PG_DATA ]] && su postgres -c "$PGBIN/pg_ctl -D $PG_DATA -m fast -w stop" >&2 || true; rm -f "$RUN/pids/postgres"; }
+stop_pg() { pg_stop "$PG_DATA"; rm -f "$RUN/pids/postgres"; }
 sql() { psql -h 127.0.0.1 -p $PG_PORT -U wallet_care -d wallet_care -tAc "$1"; }
 
 # --- the Java processes --------------------------------------------------------------------------------------------
-JAVA_BIN=${JAVA_BIN:-java}
 start_java() { # name port env... : runs quarkus-run.jar in $APP, log in $RUN/logs/name.log
     local name=$1 port=$2; shift 2
     (cd "$APP" && exec env QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" "$@" \

@@ -1,7 +1,7 @@
 # Helpers for the scenario drivers (sourced after env.sh).
 # shellcheck shell=bash
-TOK_A=$(mint_token agent-a)
-TOK_B=$(mint_token agent-b)
+TOK_A=$(mint_token_for agent-a)
+TOK_B=$(mint_token_for agent-b)
 
 sim_reset() { # reset the simulator, set the activation latency, lock Paul's wallet: ACTIVE + locked = LOCKED
     local latency=$1

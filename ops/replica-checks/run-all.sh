@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Two replicas on one PostgreSQL: bash bench/replicas/run-all.sh after ./mvnw package (needs nginx, openssl, curl, jq and
-# Debian's postgresql package; run as root, PostgreSQL itself runs as user postgres). Results: bench/replicas/RESULTS.md.
+# Two replicas on one PostgreSQL: bash ops/replica-checks/run-all.sh after ./mvnw package (needs nginx, openssl, curl, jq and
+# Debian's postgresql package; run as root, PostgreSQL itself runs as user postgres). Results: ops/replica-checks/RESULTS.md.
 # Starts PostgreSQL, the identity provider, the simulator and replicas A and B; runs scenario A (twice), then B (inflight and
 # landed, restarting A in between); stops everything it started. Bounded: the whole run is killed after 25 min.
 set -uo pipefail
