@@ -11,6 +11,8 @@ NGINX_PID=""
 SERVICE_PID=""
 PEER_PID=""
 WRK_PID=""
+EXTRA_PIDS=()    # further processes of a caller (unlock.sh: a second replica, the stand-in), ended like the others
+SERVICE_ENV=()   # extra NAME=value settings for start_service (unlock.sh: the datasource)
 WORK=""          # temp prefix dir: nginx config, logs, keys; removed on exit
 KEEP_WORK=${KEEP_WORK:-0}
 
@@ -50,6 +52,9 @@ bench_cleanup() {
     stop_pid "$WRK_PID" "wrk" 2
     stop_service
     stop_peer
+    local pid
+    for pid in "${EXTRA_PIDS[@]}"; do stop_pid "$pid" "process" 10; done
+    if declare -F bench_cleanup_more >/dev/null; then bench_cleanup_more || true; fi
     if [[ -z "$NGINX_PID" && -n "$WORK" && -s "$WORK/nginx.pid" ]]; then NGINX_PID=$(cat "$WORK/nginx.pid"); fi
     stop_pid "$NGINX_PID" "nginx" 5
     if [[ -n "$WORK" && -d "$WORK" ]]; then
@@ -300,6 +305,7 @@ start_service() {
         QUARKUS_HTTP_PORT="$port" \
         QUARKUS_OIDC_AUTH_SERVER_URL="$ISSUER" \
         QUARKUS_OIDC_CLIENT_ID=wallet-care-bff \
+        "${SERVICE_ENV[@]}" \
         "$JAVA_BIN" "$@" -jar "$(basename "$APP_JAR")") >"$SERVICE_LOG" 2>&1 &
     SERVICE_PID=$!
     SERVICE_URL="http://127.0.0.1:$port"
@@ -418,7 +424,7 @@ run_wrk() {
     log "wrk $label: -t$threads -c$conns -d$duration $url"
     c0=$(cpu_ticks)
     BENCH_BODY_FILE=$body BENCH_TOKEN=$token wrk -t"$threads" -c"$conns" -d"$duration" --latency \
-        -s "$BENCH_DIR/post.lua" "$url" > "$out" 2>&1 &
+        -s "${WRK_SCRIPT:-$BENCH_DIR/post.lua}" "$url" > "$out" 2>&1 &
     WRK_PID=$!
     wait "$WRK_PID" || { cat "$out" >&2; die "wrk $label failed"; }
     WRK_PID=""

@@ -74,8 +74,13 @@ public final class AotTraining {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 4 && args[0].equals("stand-in")) {
+            serveStandIn(Integer.parseInt(args[1]), Long.parseLong(args[2]), Long.parseLong(args[3]));
+            return;
+        }
         if (args.length < 3 || !(args[0].equals("train") || args[0].equals("check"))) {
-            System.err.println("usage: AotTraining train|check <application folder> <jvm.options> [JVM flags...]");
+            System.err.println("usage: AotTraining train|check <application folder> <jvm.options> [JVM flags...]\n"
+                    + "       AotTraining stand-in <port> <lookup delay ms> <activation delay ms>");
             System.exit(2);
         }
         Path appDir = Path.of(args[1]).toAbsolutePath();
@@ -100,12 +105,25 @@ public final class AotTraining {
         }
     }
 
+    /**
+     * The stand-in alone, for bench/unlock.sh: a gateway whose every lookup and activation takes the given time (any
+     * customer id is a wallet, LOCKED until an unlock), and the identity provider. Prints the issuer and a 3 h agent
+     * token, then serves until the process is stopped.
+     */
+    static void serveStandIn(int port, long lookupDelayMs, long activationDelayMs) throws Exception {
+        StandIn standIn = StandIn.start(port, lookupDelayMs, activationDelayMs, 256);
+        System.out.println("issuer=" + standIn.issuer());
+        System.out.println("token=" + standIn.token("bench-agent", "care-agent", 3 * 3600));
+        System.out.flush();
+        Thread.sleep(Long.MAX_VALUE);
+    }
+
     // ------------------------------------------------------------------------------------------------------------
     static void train(Path appDir, Path options, List<String> extra) throws Exception {
         Path cache = appDir.resolve("app.aot");
         Files.deleteIfExists(cache); // a cache left from an earlier build must not pass for this one
         Path recordOptions = Files.createTempFile("aot-training", ".options");
-        try (StandIn standIn = StandIn.start()) {
+        try (StandIn standIn = StandIn.start(0, 0, 0, 4)) {
             Files.write(recordOptions, Files.readAllLines(options).stream()
                     .filter(line -> !line.strip().startsWith("-XX:AOTCache=")).collect(Collectors.toList()));
             List<String> command = new ArrayList<>(List.of(javaBin(), "@" + recordOptions));
@@ -147,7 +165,7 @@ public final class AotTraining {
         if (Files.readAllLines(options).stream().noneMatch(line -> line.strip().equals("-XX:AOTCache=app.aot"))) {
             throw new TrainingFailed(options + " does not name the cache (-XX:AOTCache=app.aot)");
         }
-        try (StandIn standIn = StandIn.start()) {
+        try (StandIn standIn = StandIn.start(0, 0, 0, 4)) {
             List<String> command = new ArrayList<>(List.of(javaBin(), "@" + options));
             command.addAll(extra);
             command.add("-XX:AOTMode=on");
@@ -339,8 +357,9 @@ public final class AotTraining {
 
     // ------------------------------------------------------------------------------------------------------------
     /**
-     * A stand-in Paydiant gateway with the state an unlock needs (active, locked per wallet), and an OpenID Connect
-     * identity provider (discovery, JWKS of an RSA key made now, RS256 tokens), on a loopback port of this process.
+     * A stand-in Paydiant gateway with the state an unlock needs (active, locked per wallet; Paul and Olivia, and any
+     * other customer id looked up by id: a LOCKED wallet), and an OpenID Connect identity provider (discovery, JWKS of
+     * an RSA key made now, RS256 tokens), on a loopback port of this process. Each gateway call may be delayed.
      */
     static final class StandIn implements AutoCloseable {
         static final String PAUL = "vmiTxZcaSEym";
@@ -350,20 +369,25 @@ public final class AotTraining {
         private final HttpServer server;
         private final KeyPair key;
         private final Map<String, boolean[]> wallets = new ConcurrentHashMap<>(); // customerId -> {active, locked}
+        private final long lookupDelayMs;
+        private final long activationDelayMs;
 
-        private StandIn(HttpServer server, KeyPair key) {
+        private StandIn(HttpServer server, KeyPair key, long lookupDelayMs, long activationDelayMs) {
             this.server = server;
             this.key = key;
+            this.lookupDelayMs = lookupDelayMs;
+            this.activationDelayMs = activationDelayMs;
             reset();
         }
 
-        static StandIn start() throws Exception {
+        /** On {@code port} (0: any free one), each lookup taking {@code lookupDelayMs} and so on, {@code threads} at once. */
+        static StandIn start(int port, long lookupDelayMs, long activationDelayMs, int threads) throws Exception {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            HttpServer server = HttpServer.create(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 64);
-            StandIn standIn = new StandIn(server, generator.generateKeyPair());
+            HttpServer server = HttpServer.create(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 1024);
+            StandIn standIn = new StandIn(server, generator.generateKeyPair(), lookupDelayMs, activationDelayMs);
             server.createContext("/", standIn::handle);
-            server.setExecutor(Executors.newFixedThreadPool(4, runnable -> {
+            server.setExecutor(Executors.newFixedThreadPool(threads, runnable -> {
                 Thread thread = new Thread(runnable, "aot-stand-in");
                 thread.setDaemon(true);
                 return thread;
@@ -391,11 +415,15 @@ public final class AotTraining {
         }
 
         String token(String subject, String role) throws Exception {
+            return token(subject, role, 3600);
+        }
+
+        String token(String subject, String role, long seconds) throws Exception {
             long now = System.currentTimeMillis() / 1000;
             String header = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"aot\"}".getBytes(StandardCharsets.UTF_8));
             String claims = b64(String.format("{\"iss\":\"%s\",\"aud\":\"wallet-care-bff\",\"sub\":\"%s\","
                     + "\"preferred_username\":\"%s\",\"groups\":[\"%s\"],\"iat\":%d,\"exp\":%d}", issuer(), subject, subject,
-                    role, now, now + 3600).getBytes(StandardCharsets.UTF_8));
+                    role, now, now + seconds).getBytes(StandardCharsets.UTF_8));
             Signature rsa = Signature.getInstance("SHA256withRSA");
             rsa.initSign(key.getPrivate());
             rsa.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
@@ -427,8 +455,10 @@ public final class AotTraining {
                             + b64(unsigned(pub.getModulus())) + "\",\"e\":\"" + b64(unsigned(pub.getPublicExponent()))
                             + "\"}]}";
                 } else if (path.equals("/b2b-gateway/customers/lookup")) {
+                    pause(lookupDelayMs);
                     answer = lookup(fields(body));
                 } else if (path.equals("/b2b-gateway/customers/activation")) {
+                    pause(activationDelayMs);
                     answer = activation(fields(body));
                 } else {
                     exchange.sendResponseHeaders(404, -1);
@@ -439,6 +469,16 @@ public final class AotTraining {
                 exchange.sendResponseHeaders(200, bytes.length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(bytes);
+                }
+            }
+        }
+
+        private static void pause(long ms) {
+            if (ms > 0) {
+                try {
+                    Thread.sleep(ms);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             }
         }
@@ -466,6 +506,11 @@ public final class AotTraining {
             if (both || OLIVIA.equals(id) || "Smith".equalsIgnoreCase(query.get("lastName"))) {
                 records.add(record(OLIVIA, "Olivia", "Smith", "olivia_wallet_user@hotmail.com", "08281970",
                         "2750 Grove St", "Newton", "MA", "02246"));
+            }
+            if (id != null && id.matches("u[0-9A-Za-z]{3,40}")) { // bench/unlock.sh's wallets: LOCKED until unlocked
+                wallets.computeIfAbsent(id, any -> new boolean[] { true, true });
+                records.add(record(id, "Una", "Lock", "una@example.com", "01021980", "1 Main St", "Boston", "MA",
+                        "02110"));
             }
             return "{\"retrieveCustomerLookUpInfoResponse\":{" + HEADER + ",\"configurationDetails\":[],"
                     + "\"customerLookUpInfo\":[" + String.join(",", records) + "]}}";
