@@ -88,10 +88,10 @@ read -r STANDIN_PORT HOP_PORT IDP_PORT SERVICE_PORT PEER_PORT < <(free_ports 5)
 make_identity "$IDP_PORT"
 start_nginx "$STANDIN_PORT" "$HOP_PORT" "$IDP_PORT"
 
-if ((PROFILE)); then
-    rm -f "$JFR_FILE"
-    JAVA_FLAGS+=("-XX:StartFlightRecording=delay=${PROFILE_DELAY}s,duration=30s,filename=$JFR_FILE,settings=profile")
-fi
+# PROFILE=1: the recording is started with jcmd once the service runs, not with -XX:StartFlightRecording, with which
+# JDK 25 gives up the AOT cache ("An error has occurred while processing the AOT cache"): the profile is of the
+# service as shipped.
+((PROFILE)) && rm -f "$JFR_FILE"
 T_LAUNCH=$(now_ms)
 start_service "$SERVICE_PORT" "${JAVA_FLAGS[@]}"
 require_mapped_cache
@@ -112,8 +112,8 @@ if ((PROFILE)); then
     while (( $(now_ms) - T_LAUNCH < PROFILE_DELAY * 1000 - 5000 )); do
         run_wrk warmup-c50 2 50 5s "$SEARCH_URL" "$SEARCH_BODY" "$TOKEN"
     done
-    wait_ms=$((PROFILE_DELAY * 1000 - ($(now_ms) - T_LAUNCH)))
-    if ((wait_ms > 0)); then log "waiting ${wait_ms} ms for the JFR recording to start"; sleep "$(awk -v m=$wait_ms 'BEGIN{print m/1000}')"; fi
+    "${JAVA_HOME:+$JAVA_HOME/bin/}jcmd" "$SERVICE_PID" JFR.start name=bench duration=30s settings=profile \
+        filename="$JFR_FILE" >"$OUT/jfr-start.txt" 2>&1 || die "jcmd JFR.start failed: $(cat "$OUT/jfr-start.txt")"
     run_wrk profile-c50 2 50 "$PROFILE_DURATION" "$SEARCH_URL" "$SEARCH_BODY" "$TOKEN"
     P_RPS=$R_rps P_P50=$R_p50_us P_P99=$R_p99_us P_BAD=$((R_non2xx + R_errors)) P_NOISE=$R_noise
     log "waiting for $JFR_FILE"
@@ -123,6 +123,15 @@ if ((PROFILE)); then
     done
     jfr summary "$JFR_FILE" >/dev/null 2>&1 || die "no JFR recording at $JFR_FILE"
     P_RSS=$(rss_mb "$SERVICE_PID")
+    # Bytes allocated per search: every thread's allocation counter (jdk.ThreadAllocationStatistics, at the start and
+    # the end of the recording), over the requests of the recording's span (wrk's rate x its duration).
+    ALLOC_BYTES=$(jfr print --events jdk.ThreadAllocationStatistics "$JFR_FILE" | awk '
+        $1 == "allocated" { v = $3; gsub(/[^0-9.]/, "", v); u = $4
+            if (u ~ /^kB/) v *= 1024; else if (u ~ /^MB/) v *= 1048576; else if (u ~ /^GB/) v *= 1073741824; a = v }
+        $1 == "thread" { if (!($0 in first)) first[$0] = a; last[$0] = a }
+        END { for (t in first) total += last[t] - first[t]; printf "%.0f", total }')
+    REC_S=$(jfr summary "$JFR_FILE" | awk '/^ *Duration:/ { print $2 + 0 }')
+    P_ALLOC_KB=$(awk -v b="$ALLOC_BYTES" -v r="$P_RPS" -v s="$REC_S" 'BEGIN { printf "%.1f", (r * s) ? b / (r * s) / 1024 : 0 }')
     {
         echo "## Profile: service under 50 connections ($PROFILE_DURATION, JFR settings=profile, 30 s recording)"
         echo
@@ -130,6 +139,7 @@ if ((PROFILE)); then
         echo "Load while recording: $(printf '%.0f' "$P_RPS") req/s, p50 $(awk -v v="$P_P50" 'BEGIN{printf "%.3f", v/1000}') ms, p99 $(awk -v v="$P_P99" 'BEGIN{printf "%.3f", v/1000}') ms, non-2xx/errors $P_BAD; RSS after ${P_RSS} MB; other processes' CPU during it ${P_NOISE} %"
         echo "Vert.x blocked-thread / blocking warnings in the service log: $(blocked_warnings); CPUs busy with other processes before the run: ${BUSY_AT_START} %"
         grep -iE "$BLOCKED_RE" "$SERVICE_LOG" | head -5 | sed 's/^/    /' || true
+        echo "**Allocated per search: ${P_ALLOC_KB} KB** ($(awk -v b="$ALLOC_BYTES" 'BEGIN { printf "%.0f", b / 1048576 }') MB by all threads in the ${REC_S} s recording, jdk.ThreadAllocationStatistics; $AOT_STATUS)"
         echo
         bash "$BENCH_DIR/jfr-summary.sh" "$JFR_FILE"
     } | tee "$OUT/profile.md"

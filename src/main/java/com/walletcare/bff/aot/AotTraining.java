@@ -64,8 +64,8 @@ public final class AotTraining {
     /**
      * Classes loaded and linked (JEP 483), without the method profiles of JEP 515: with them, JDK 25.0.3 failed to
      * write this service's cache in 5 of 7 training runs on a busy machine ("Unable to allocate from 'ro' region:
-     * Please reduce the number of shared classes", about 100 KB over the space it had reserved), and 0 of 2 without
-     * them under the same load. A cache the build cannot always make is worth less than the profiles, which only
+     * Please reduce the number of shared classes", about 100 KB over the space it had reserved), and in none of 6
+     * without them under the same load. A cache the build cannot always make is worth less than the profiles, which only
      * shorten the warm-up. Nothing to set at run time: a cache without profiles has none to replay.
      */
     static final List<String> NO_PROFILES = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTRecordTraining");
