@@ -26,10 +26,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import com.walletcare.bff.error.Problem;
-import com.walletcare.bff.error.ProblemCode;
-import com.walletcare.bff.error.ProblemMapper;
-import com.walletcare.bff.error.RequestRefusedException;
 
 /**
  * The HTTP methods each path of the API accepts, read once from the resources' JAX-RS annotations, for the

@@ -17,7 +17,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.walletcare.bff.care.ActionResult;
 import com.walletcare.bff.care.VerificationResult;
-import com.walletcare.bff.error.Problem;
 
 import io.micrometer.core.instrument.MeterRegistry;
 

@@ -6,8 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.walletcare.bff.customer.ChangeReason;
 import com.walletcare.bff.customer.WalletAction;
-import com.walletcare.bff.error.InvalidRequestException;
-import com.walletcare.bff.journal.ChangeIntent;
+import com.walletcare.bff.care.ChangeIntent;
 
 /**
  * The optional body of unlock, activate and deactivate: why, under which ticket, and the caller's verification. An

@@ -10,7 +10,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import com.walletcare.bff.customer.RequestTrace;
-import com.walletcare.bff.error.InvalidRequestException;
 
 /** What every per-customer operation takes from the request: the customer id, and the request id to trace it by. */
 public class CustomerCall {

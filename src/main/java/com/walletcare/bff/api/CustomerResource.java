@@ -25,17 +25,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.walletcare.bff.care.ActionResult;
 import com.walletcare.bff.care.CallerVerification;
 import com.walletcare.bff.care.ChangeLimit;
+import com.walletcare.bff.care.ChangeIntent;
 import com.walletcare.bff.care.CustomerLookup;
+import com.walletcare.bff.care.History;
 import com.walletcare.bff.care.VerificationResult;
 import com.walletcare.bff.care.WalletChanges;
+import com.walletcare.bff.care.WalletHistory;
 import com.walletcare.bff.customer.Customer;
 import com.walletcare.bff.customer.RequestTrace;
 import com.walletcare.bff.customer.WalletAction;
-import com.walletcare.bff.error.Problem;
-import com.walletcare.bff.error.ProblemMapper;
-import com.walletcare.bff.journal.CareJournal;
-import com.walletcare.bff.journal.ChangeIntent;
-import com.walletcare.bff.journal.History;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -77,16 +75,16 @@ public class CustomerResource {
     private final WalletChanges changes;
     private final ChangeLimit changeLimit;
     private final CallerVerification verification;
-    private final CareJournal journal;
+    private final WalletHistory history;
     private final SecurityIdentity identity;
 
     CustomerResource(CustomerLookup lookup, WalletChanges changes, ChangeLimit changeLimit,
-            CallerVerification verification, CareJournal journal, SecurityIdentity identity) {
+            CallerVerification verification, WalletHistory history, SecurityIdentity identity) {
         this.lookup = lookup;
         this.changes = changes;
         this.changeLimit = changeLimit;
         this.verification = verification;
-        this.journal = journal;
+        this.history = history;
         this.identity = identity;
     }
 
@@ -316,6 +314,6 @@ public class CustomerResource {
             @Parameter(description = "The next cursor of the previous page") @QueryParam("before") String before,
             @Parameter(description = "Page size, 1-100", schema = @Schema(defaultValue = "20", minimum = "1", maximum = "100"))
             @QueryParam("limit") String limit) {
-        return journal.history(call.customerId(), HistoryPaging.cursor(before), HistoryPaging.limit(limit));
+        return history.page(call.customerId(), HistoryPaging.cursor(before), HistoryPaging.limit(limit));
     }
 }

@@ -2,7 +2,6 @@ package com.walletcare.bff.api;
 
 import java.util.regex.Pattern;
 
-import com.walletcare.bff.error.InvalidRequestException;
 
 /** The history's paging parameters, checked: a cursor is an id this service gave out, a limit 1-100 (default 20). */
 final class HistoryPaging {

@@ -11,8 +11,6 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.walletcare.bff.error.ProblemCode;
-import com.walletcare.bff.error.RequestRefusedException;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.cors.CORSFilter;

@@ -18,9 +18,6 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.walletcare.bff.error.Problem;
-import com.walletcare.bff.error.ProblemCode;
-import com.walletcare.bff.error.ProblemMapper;
 
 /**
  * Adds what every operation shares, written once, and what annotations cannot say: the security schemes Swagger UI

@@ -12,8 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import com.walletcare.bff.error.ProblemCode;
-import com.walletcare.bff.error.RequestRefusedException;
+
+
 
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;

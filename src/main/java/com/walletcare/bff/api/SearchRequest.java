@@ -7,8 +7,7 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.walletcare.bff.customer.SearchCriteria;
-import com.walletcare.bff.error.InvalidRequestException;
-import com.walletcare.bff.error.Problem.Violation;
+import com.walletcare.bff.api.Problem.Violation;
 
 /**
  * The search body. All fields optional, at least one required, first and last name only together; blank strings

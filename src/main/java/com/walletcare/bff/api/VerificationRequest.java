@@ -9,8 +9,7 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.walletcare.bff.care.Factor;
-import com.walletcare.bff.error.InvalidRequestException;
-import com.walletcare.bff.error.Problem.Violation;
+import com.walletcare.bff.api.Problem.Violation;
 
 /** What the caller answered, as the agent typed it: any subset of the factors, at least one. */
 @Schema(description = "The caller's answers, as said: at least one. Blank strings count as absent; no other property, "

@@ -17,8 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.walletcare.bff.customer.Customer;
 import com.walletcare.bff.customer.RequestTrace;
 import com.walletcare.bff.customer.WalletAction;
-import com.walletcare.bff.journal.CareJournal;
-import com.walletcare.bff.journal.HitCounter;
 
 import io.smallrye.mutiny.Uni;
 
@@ -42,14 +40,14 @@ public class CallerVerification {
     private final CustomerLookup lookup;
     private final VerificationTokens tokens;
     private final HitCounter failures;
-    private final CareJournal journal;
+    private final CareHistory journal;
     private final CareConfig.Verification policy;
     private final Set<Factor> oneOf;
     private final Set<WalletAction> requiredFor;
 
     private final InstantSource clock;
 
-    CallerVerification(CustomerLookup lookup, VerificationTokens tokens, HitCounter failures, CareJournal journal,
+    CallerVerification(CustomerLookup lookup, VerificationTokens tokens, HitCounter failures, CareHistory journal,
             CareConfig config, InstantSource clock) {
         this.clock = clock;
         this.lookup = lookup;
@@ -64,11 +62,11 @@ public class CallerVerification {
     /**
      * Lets {@code action} by {@code agent} on {@code customerId} go ahead only with a valid verification of that
      * customer by that agent, where care.verification.required-for lists the action. A missing, altered, foreign or
-     * expired verificationId fails alike, with {@link VerificationRequiredException}.
+     * expired verificationId fails alike, with VERIFICATION_REQUIRED.
      */
     public void require(WalletAction action, String customerId, String agent, String verificationId) {
         if (requiredFor.contains(action) && !tokens.valid(verificationId, customerId, agent)) {
-            throw new VerificationRequiredException(action);
+            throw CareFailure.verificationRequired(action);
         }
     }
 
@@ -78,7 +76,7 @@ public class CallerVerification {
         String key = "verify-failures:" + customerId;
         return failures.hits(key, window).chain(failed -> {
             if (failed.hits() >= policy.failuresAllowed()) {
-                throw new TooManyAttemptsException(failed.left().toSeconds() + 1); // rounded up
+                throw CareFailure.tooManyAttempts(failed.left());
             }
             return lookup.findWallet(customerId, trace);
         }).chain(wallet -> {

@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.walletcare.bff.journal.HitCounter;
 
 import io.smallrye.mutiny.Uni;
 
@@ -24,11 +23,11 @@ public class ChangeLimit {
         this.perMinute = config.changesPerAgentPerMinute();
     }
 
-    /** Counts one change by {@code agent}; fails with {@link ChangeLimitExceededException} when it is one too many. */
+    /** Counts one change by {@code agent}; fails with RATE_LIMITED when it is one too many. */
     public Uni<Void> admit(String agent) {
         return counter.hit("changes:" + agent, Duration.ofMinutes(1)).invoke(count -> {
             if (count.hits() > perMinute) {
-                throw new ChangeLimitExceededException(perMinute, count.left().toSeconds() + 1); // rounded up
+                throw CareFailure.rateLimited(perMinute, count.left());
             }
         }).replaceWithVoid();
     }

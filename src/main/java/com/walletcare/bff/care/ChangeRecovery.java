@@ -2,7 +2,6 @@ package com.walletcare.bff.care;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.walletcare.bff.journal.CareJournal;
 
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -17,10 +16,10 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 class ChangeRecovery {
 
-    private final CareJournal journal;
+    private final ChangeLeases journal;
     private final WalletChanges changes;
 
-    ChangeRecovery(CareJournal journal, WalletChanges changes) {
+    ChangeRecovery(ChangeLeases journal, WalletChanges changes) {
         this.journal = journal;
         this.changes = changes;
     }

@@ -7,8 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.walletcare.bff.customer.Customer;
 import com.walletcare.bff.customer.RequestTrace;
 import com.walletcare.bff.customer.SearchCriteria;
-import com.walletcare.bff.gateway.PaydiantGateway;
-import com.walletcare.bff.gateway.Wallet;
 
 import io.smallrye.mutiny.Uni;
 
@@ -19,16 +17,16 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class CustomerLookup {
 
-    private final PaydiantGateway gateway;
+    private final WalletGateway gateway;
     private final CustomerView view;
 
-    CustomerLookup(PaydiantGateway gateway, CareConfig config) {
+    CustomerLookup(WalletGateway gateway, CareConfig config) {
         this.gateway = gateway;
         this.view = config.customerView();
     }
 
     public Uni<List<Customer>> search(SearchCriteria criteria, RequestTrace trace) {
-        return gateway.lookup(criteria, trace).map(wallets -> wallets.stream().map(wallet -> view.of(wallet.customer())).toList());
+        return gateway.findWallets(criteria, trace).map(wallets -> wallets.stream().map(wallet -> view.of(wallet.customer())).toList());
     }
 
     public Uni<Customer> find(String customerId, RequestTrace trace) {
@@ -37,10 +35,10 @@ public class CustomerLookup {
 
     /** The gateway's customerId search may not be exact, so only a record with exactly this id counts. */
     Uni<Wallet> findWallet(String customerId, RequestTrace trace) {
-        return gateway.lookup(SearchCriteria.byCustomerId(customerId), trace)
+        return gateway.findWallets(SearchCriteria.byCustomerId(customerId), trace)
                 .map(wallets -> wallets.stream()
                         .filter(wallet -> customerId.equals(wallet.customer().id()))
                         .findFirst()
-                        .orElseThrow(() -> new CustomerNotFoundException(customerId)));
+                        .orElseThrow(() -> CareFailure.customerNotFound(customerId)));
     }
 }

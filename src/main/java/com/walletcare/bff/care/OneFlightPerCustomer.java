@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.walletcare.bff.customer.WalletAction;
-import com.walletcare.bff.journal.ChangeInProgressException;
 
 import io.smallrye.mutiny.Uni;
 
@@ -44,14 +43,14 @@ class OneFlightPerCustomer {
                         .memoize().indefinitely()));
         if (current.action() == action) {
             return current.result().ifNoItem().after(config.answerTimeout())
-                    .failWith(() -> new ChangeStillRunningException(customerId));
+                    .failWith(() -> CareFailure.stillRunning(customerId));
         }
         long left = waitUntil - System.nanoTime();
         if (left <= 0) {
-            return Uni.createFrom().failure(new ChangeInProgressException(customerId));
+            return Uni.createFrom().failure(CareFailure.changeInProgress(customerId));
         }
         return current.result().onItemOrFailure().transform((ignored, failure) -> true)
-                .ifNoItem().after(Duration.ofNanos(left)).failWith(() -> new ChangeInProgressException(customerId))
+                .ifNoItem().after(Duration.ofNanos(left)).failWith(() -> CareFailure.changeInProgress(customerId))
                 .flatMap(ended -> Uni.createFrom().deferred(() -> run(customerId, action, sequence, waitUntil)));
     }
 }

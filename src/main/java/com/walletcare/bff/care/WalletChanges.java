@@ -1,27 +1,19 @@
 package com.walletcare.bff.care;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.walletcare.bff.care.CareFailure.Code;
+import com.walletcare.bff.care.HistoryEntry.CompletedBy;
 import com.walletcare.bff.customer.ActionOutcome;
 import com.walletcare.bff.customer.RequestTrace;
 import com.walletcare.bff.customer.WalletAction;
 import com.walletcare.bff.customer.WalletState;
 import com.walletcare.bff.customer.WalletStatus;
-import com.walletcare.bff.error.ProblemCode;
-import com.walletcare.bff.gateway.ActivationWrite;
-import com.walletcare.bff.gateway.GatewayConfig;
-import com.walletcare.bff.gateway.PaydiantGateway;
-import com.walletcare.bff.gateway.Wallet;
-import com.walletcare.bff.journal.CareJournal;
-import com.walletcare.bff.journal.ChangeIntent;
-import com.walletcare.bff.journal.HistoryEntry.CompletedBy;
-import com.walletcare.bff.journal.JournalUnavailableException;
-import com.walletcare.bff.journal.Lease;
-import com.walletcare.bff.journal.LeaseLostException;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -41,30 +33,29 @@ import io.smallrye.mutiny.Uni;
 public class WalletChanges {
 
     private static final WalletState HALF_UNLOCKED = new WalletState(false, true);
-
-    private final CustomerLookup lookup;
-    private final PaydiantGateway gateway;
-    private final OneFlightPerCustomer flights;
-    private final CareJournal journal;
     private static final Duration TAKEOVER_POLL = Duration.ofMillis(200);
     private static final Duration FINISH_RETRY_FIRST = Duration.ofMillis(500);
     private static final Duration FINISH_RETRY_MAX = Duration.ofSeconds(5);
     /** About an hour of retries; past that, recovery closes the change once the database is back. */
     private static final long FINISH_RETRIES = 720;
 
+    private final CustomerLookup lookup;
+    private final WalletGateway gateway;
+    private final OneFlightPerCustomer flights;
+    private final ChangeLeases leases;
     private final Duration changeWait;
     private final Duration answerTimeout;
     private final int writeAttempts;
 
-    WalletChanges(CustomerLookup lookup, PaydiantGateway gateway, OneFlightPerCustomer flights, CareJournal journal,
-            CareConfig care, GatewayConfig config) {
+    WalletChanges(CustomerLookup lookup, WalletGateway gateway, OneFlightPerCustomer flights, ChangeLeases leases,
+            CareConfig care, @ConfigProperty(name = "paydiant.activation.max-retries") int writeRetries) {
         this.lookup = lookup;
         this.gateway = gateway;
         this.flights = flights;
-        this.journal = journal;
+        this.leases = leases;
         this.changeWait = care.changeWait();
         this.answerTimeout = care.answerTimeout();
-        this.writeAttempts = 1 + config.activation().maxRetries();
+        this.writeAttempts = 1 + writeRetries;
     }
 
     public Uni<ActionResult> unlock(ChangeIntent intent, RequestTrace trace) {
@@ -74,7 +65,7 @@ public class WalletChanges {
                     .flatMap(deactivated -> reactivate(deactivated, lease, trace));
             case DEACTIVATED -> {
                 if (!wallet.state().locked()) {
-                    throw new CustomerDeactivatedException(intent.customerId());
+                    throw CareFailure.notLocked(intent.customerId());
                 }
                 // An unlock that stopped half-way, or a locked wallet that was also deactivated.
                 yield reactivate(wallet, lease, trace);
@@ -107,52 +98,50 @@ public class WalletChanges {
                 .flatMap(wallet -> intent.action() == WalletAction.UNLOCK && wallet.state().equals(HALF_UNLOCKED)
                         ? write(wallet, true, lease, trace, 1)
                         : Uni.createFrom().item(wallet))
-                .flatMap(wallet -> journal.finish(lease, recoveredOutcome(intent.action(), wallet.state()),
+                .flatMap(wallet -> leases.finish(lease, recovered(intent.action(), wallet.state()),
                         wallet.state().status(), CompletedBy.RECOVERY))
-                .onFailure(CustomerNotFoundException.class).recoverWithUni(failure -> journal.finish(lease,
-                        ProblemCode.CUSTOMER_NOT_FOUND.name(), null, CompletedBy.RECOVERY))
+                .onFailure(failure -> failure instanceof CareFailure care && care.code() == Code.CUSTOMER_NOT_FOUND)
+                .recoverWithUni(failure -> leases.finish(lease, ChangeOutcome.CUSTOMER_NOT_FOUND, null, CompletedBy.RECOVERY))
                 // Not renewed any more: once it runs out, the next sweep (here or on another replica) tries again.
-                .onFailure().invoke(() -> journal.abandon(lease))
+                .onFailure().invoke(() -> leases.abandon(lease))
                 .replaceWithVoid();
     }
 
-    private static String recoveredOutcome(WalletAction action, WalletState state) {
-        boolean done = switch (action) {
-            case UNLOCK -> state.status() == WalletStatus.ACTIVE;
-            case ACTIVATE -> state.active();
-            case DEACTIVATE -> !state.active();
-        };
-        if (!done) {
-            return "INTERRUPTED";
-        }
+    private static ChangeOutcome recovered(WalletAction action, WalletState state) {
         return switch (action) {
-            case UNLOCK -> ActionOutcome.UNLOCKED.name();
-            case ACTIVATE -> ActionOutcome.ACTIVATED.name();
-            case DEACTIVATE -> ActionOutcome.DEACTIVATED.name();
+            case UNLOCK -> state.status() == WalletStatus.ACTIVE ? ChangeOutcome.UNLOCKED : ChangeOutcome.INTERRUPTED;
+            case ACTIVATE -> state.active() ? ChangeOutcome.ACTIVATED : ChangeOutcome.INTERRUPTED;
+            case DEACTIVATE -> !state.active() ? ChangeOutcome.DEACTIVATED : ChangeOutcome.INTERRUPTED;
         };
     }
 
     /**
      * One change, journaled: one at a time per wallet in this process (joined when the same action is in flight) and
-     * across replicas (the journal's lease), the wallet looked up under the lease, its status recorded before the
-     * first write, and how it ended recorded after the last. A change the same action already made on another
-     * replica while this one waited is answered with that change's outcome, not made twice.
+     * across replicas (the lease), the wallet looked up under the lease, its status recorded before the first write,
+     * and how it ended recorded after the last. A change the same action already made on another replica while this
+     * one waited is answered with that change's outcome, not made twice. A failure before any write says so.
      */
     private Uni<ActionResult> change(ChangeIntent intent, RequestTrace trace,
             BiFunction<Wallet, Lease, Uni<ActionResult>> steps) {
         String customerId = intent.customerId();
-        return flights.run(customerId, intent.action(), () -> journal.open(intent, changeWait).flatMap(opened -> {
+        return flights.run(customerId, intent.action(), () -> leases.open(intent, changeWait).flatMap(opened -> {
             if (opened.lease() == null) {
                 return lookup.find(customerId, trace)
-                        .map(customer -> new ActionResult(ActionOutcome.valueOf(opened.joinedOutcome()), customer));
+                        .map(customer -> new ActionResult(opened.joinedOutcome().action(), customer));
             }
             Lease lease = opened.lease();
             return lookup.findWallet(customerId, trace)
-                    .call(wallet -> journal.started(lease, wallet.state().status()))
+                    .onFailure(CareFailure.class).transform(failure -> unsent((CareFailure) failure))
+                    .call(wallet -> leases.started(lease, wallet.state().status()))
                     .flatMap(wallet -> steps.apply(wallet, lease))
-                    .call(result -> end(lease, result.outcome().name(), result.customer().status()))
+                    .call(result -> end(lease, ChangeOutcome.of(result.outcome()), result.customer().status()))
                     .onFailure().recoverWithUni(failure -> ended(lease, failure, trace));
         }));
+    }
+
+    /** A gateway failure before any write was sent: the wallet was not changed. */
+    private static CareFailure unsent(CareFailure failure) {
+        return failure.code().name().startsWith("GATEWAY_") ? failure.ofChange(true) : failure;
     }
 
     /**
@@ -165,13 +154,12 @@ public class WalletChanges {
         if (failure instanceof LeaseLostException) {
             return outcomeOfTakeover(lease, trace, System.nanoTime() + answerTimeout.toNanos());
         }
-        if (failure instanceof JournalUnavailableException || failure.getCause() instanceof JournalUnavailableException) {
-            journal.abandon(lease);
+        if (failure instanceof CareFailure care && care.journalAway()) {
+            leases.abandon(lease);
             return Uni.createFrom().failure(failure);
         }
-        return end(lease, ProblemCode.of(failure).name(),
-                failure instanceof UnlockIncompleteException incomplete ? incomplete.customerStatus() : null)
-                .replaceWith(Uni.createFrom().failure(failure));
+        WalletStatus after = failure instanceof CareFailure care ? care.customerStatus() : null;
+        return end(lease, ChangeOutcome.of(failure), after).replaceWith(Uni.createFrom().failure(failure));
     }
 
     /**
@@ -181,12 +169,12 @@ public class WalletChanges {
      */
     private Uni<ActionResult> outcomeOfTakeover(Lease lease, RequestTrace trace, long deadline) {
         String customerId = lease.intent().customerId();
-        return journal.outcome(lease.id()).onFailure().recoverWithNull().flatMap(outcome -> {
-            if (outcome != null && Arrays.stream(ActionOutcome.values()).anyMatch(value -> value.name().equals(outcome))) {
-                return lookup.find(customerId, trace).map(customer -> new ActionResult(ActionOutcome.valueOf(outcome), customer));
+        return leases.outcome(lease.id()).onFailure().recoverWithNull().flatMap(outcome -> {
+            if (outcome != null && outcome.action() != null) {
+                return lookup.find(customerId, trace).map(customer -> new ActionResult(outcome.action(), customer));
             }
             if (outcome != null || System.nanoTime() >= deadline) {
-                return Uni.createFrom().failure(new ChangeStillRunningException(customerId));
+                return Uni.createFrom().failure(CareFailure.stillRunning(customerId));
             }
             return Uni.createFrom().voidItem().onItem().delayIt().by(TAKEOVER_POLL)
                     .flatMap(ignored -> outcomeOfTakeover(lease, trace, deadline));
@@ -197,15 +185,13 @@ public class WalletChanges {
      * Records how a change ended. The answer does not wait for a journal that cannot be reached: its end is retried
      * with backoff until the database takes it (or finds that recovery on another replica has taken it over).
      */
-    private Uni<Void> end(Lease lease, String outcome, WalletStatus after) {
-        Uni<Boolean> finish = journal.finish(lease, outcome, after, CompletedBy.REQUEST);
+    private Uni<Void> end(Lease lease, ChangeOutcome outcome, WalletStatus after) {
+        Uni<Boolean> finish = leases.finish(lease, outcome, after, CompletedBy.REQUEST);
         return finish.replaceWithVoid().onFailure().recoverWithUni(failure -> {
-            Log.warnf("Could not journal the end of change %s (%s): retrying until the journal takes it", lease.id(),
-                    failure.getMessage());
+            Log.warnf("Could not journal the end of change %s: retrying until the journal takes it", lease.id());
             finish.onFailure().retry().withBackOff(FINISH_RETRY_FIRST, FINISH_RETRY_MAX).atMost(FINISH_RETRIES)
                     .subscribe().with(recorded -> Log.infof("The end of change %s is journaled", lease.id()),
-                            lasting -> Log.warnf("Gave up journaling the end of change %s (%s): recovery closes it",
-                                    lease.id(), lasting.getMessage()));
+                            lasting -> Log.warnf("Gave up journaling the end of change %s: recovery closes it", lease.id()));
             return Uni.createFrom().voidItem();
         });
     }
@@ -223,32 +209,32 @@ public class WalletChanges {
     private Uni<Wallet> write(Wallet wallet, boolean activate, Lease lease, RequestTrace trace, int attempt) {
         return fenced(wallet, activate, lease, trace, false).flatMap(write -> switch (write.effect()) {
             case APPLIED -> Uni.createFrom().item(wallet.withState(wallet.state().afterActivation(activate)));
-            case NOT_APPLIED -> Uni.createFrom().failure(new WalletChangeFailedException(write.failure(), attempt == 1));
+            case NOT_APPLIED -> Uni.createFrom().failure(write.failure().ofChange(attempt == 1));
             case UNKNOWN -> lookup.findWallet(wallet.customer().id(), trace)
-                    .onFailure().transform(failure -> new WalletChangeFailedException(failure, false))
+                    .onFailure(CareFailure.class).transform(failure -> ((CareFailure) failure).ofChange(false))
                     .flatMap(now -> {
                         if (now.state().active() == activate) {
                             return Uni.createFrom().item(now);
                         }
                         return attempt < writeAttempts ? write(now, activate, lease, trace, attempt + 1)
-                                : Uni.createFrom().failure(new WalletChangeFailedException(write.failure(), false));
+                                : Uni.createFrom().failure(write.failure().ofChange(false));
                     });
         });
     }
 
     /**
-     * One gateway write, sent only while the lease is proven this replica's: confirmed in the database just before,
-     * and that confirmation still fresh on the monotonic clock right before the request is sent. A replica paused
-     * after confirming finds it stale and confirms again, which fails once another replica has taken the change
-     * over. Only a pause between that last check and the request leaving the socket is not fenced: the gateway has
-     * no conditional write.
+     * One gateway write, sent only while the lease is proven this replica's: confirmed just before, and that
+     * confirmation still fresh on the monotonic clock right before the request is sent. A replica paused after
+     * confirming finds it stale and confirms again, which fails once another replica has taken the change over. Only
+     * a pause between that last check and the request leaving the socket is not fenced: the gateway has no
+     * conditional write.
      */
-    private Uni<ActivationWrite> fenced(Wallet wallet, boolean activate, Lease lease, RequestTrace trace, boolean again) {
-        return journal.confirm(lease).flatMap(confirmed -> {
-            if (journal.confirmed(lease)) {
+    private Uni<WalletWrite> fenced(Wallet wallet, boolean activate, Lease lease, RequestTrace trace, boolean again) {
+        return leases.confirm(lease).flatMap(confirmed -> {
+            if (leases.confirmed(lease)) {
                 return gateway.updateActivation(wallet.ref(), activate, trace);
             }
-            return again ? Uni.createFrom().failure(new JournalUnavailableException(null))
+            return again ? Uni.createFrom().failure(CareFailure.journalUnavailable())
                     : fenced(wallet, activate, lease, trace, true);
         });
     }
@@ -262,16 +248,17 @@ public class WalletChanges {
         String customerId = wallet.customer().id();
         return write(wallet, true, lease, trace, 1)
                 .flatMap(activated -> confirm(activated, ActionOutcome.UNLOCKED, trace))
-                .onFailure(failure -> failure instanceof WalletChangeFailedException
-                        || failure instanceof JournalUnavailableException)
-                .recoverWithUni(failure -> lookup.findWallet(customerId, trace)
-                        .onFailure().transform(unread -> new UnlockIncompleteException(customerId, failure, null))
-                        .map(now -> {
-                            if (now.state().status() == WalletStatus.ACTIVE) {
-                                return new ActionResult(ActionOutcome.UNLOCKED, now.customer());
-                            }
-                            throw new UnlockIncompleteException(customerId, failure, now.state().status());
-                        }));
+                .onFailure(CareFailure.class).recoverWithUni(failed -> {
+                    CareFailure failure = (CareFailure) failed;
+                    return lookup.findWallet(customerId, trace)
+                            .onFailure().transform(unread -> CareFailure.unlockIncomplete(customerId, failure, null))
+                            .map(now -> {
+                                if (now.state().status() == WalletStatus.ACTIVE) {
+                                    return new ActionResult(ActionOutcome.UNLOCKED, now.customer());
+                                }
+                                throw CareFailure.unlockIncomplete(customerId, failure, now.state().status());
+                            });
+                });
     }
 
     /**

@@ -9,8 +9,8 @@ record ActivationRequest(@JsonProperty("updateCustomerActivationRequest") Body b
             String activate) {
     }
 
-    static ActivationRequest of(MessageHeader header, WalletRef wallet, boolean activate) {
-        return new ActivationRequest(new Body(header, wallet.customerUri, wallet.issuingPartnerUri, wallet.partnerUri,
+    static ActivationRequest of(MessageHeader header, PaydiantWalletRef wallet, boolean activate) {
+        return new ActivationRequest(new Body(header, wallet.customerUri(), wallet.issuingPartnerUri(), wallet.partnerUri(),
                 Boolean.toString(activate)));
     }
 }

@@ -1,5 +1,11 @@
 package com.walletcare.bff.gateway;
 
+import java.time.Duration;
+
+import com.walletcare.bff.care.CareFailure;
+import com.walletcare.bff.care.CareFailure.Code;
+import com.walletcare.bff.care.WalletWrite;
+
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 
@@ -57,6 +63,41 @@ final class GatewayFailures {
     static boolean certainlyNotApplied(Throwable failure) {
         return failure instanceof CircuitBreakerOpenException
                 || failure instanceof GatewayException gatewayFailure && gatewayFailure.definite();
+    }
+
+    /**
+     * What a failed call means for the care core, in this service's words: the one place where the gateway's failures,
+     * and the fault-tolerance library's, become the core's. An open circuit says when it may close.
+     */
+    static CareFailure toCare(Throwable failure, Duration circuitRetryAfter) {
+        if (failure instanceof CareFailure care) {
+            return care;
+        }
+        if (failure instanceof CircuitBreakerOpenException) {
+            return CareFailure.of(Code.GATEWAY_UNAVAILABLE,
+                    "The Paydiant gateway is failing; calls to it are paused. Try again later.", circuitRetryAfter);
+        }
+        if (failure instanceof org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException) {
+            return CareFailure.of(Code.GATEWAY_TIMEOUT, "The Paydiant gateway did not answer in time.", null);
+        }
+        GatewayException typed = classify(failure);
+        if (typed instanceof GatewayAuthException) {
+            return CareFailure.of(Code.GATEWAY_AUTH_FAILED, typed.getMessage(), null);
+        }
+        if (typed instanceof GatewayTimeoutException) {
+            return CareFailure.of(Code.GATEWAY_TIMEOUT, "The Paydiant gateway did not answer in time.", null);
+        }
+        if (typed instanceof GatewayUnavailableException) {
+            return CareFailure.of(Code.GATEWAY_UNAVAILABLE, typed.getMessage() + " Try again shortly.", Duration.ofSeconds(1));
+        }
+        return CareFailure.of(Code.GATEWAY_REJECTED, typed.getMessage(), null);
+    }
+
+    /** What a write that failed with {@code failure} did to the wallet. */
+    static WalletWrite written(Throwable failure, Duration circuitRetryAfter) {
+        Throwable typed = failure instanceof CircuitBreakerOpenException ? failure : classify(failure);
+        return new WalletWrite(certainlyNotApplied(typed) ? WalletWrite.Effect.NOT_APPLIED : WalletWrite.Effect.UNKNOWN,
+                toCare(typed, circuitRetryAfter));
     }
 
     /** Success is HTTP 200 and a SUCCESS body status; a FAILED status is a refusal, a missing one an unreadable answer. */

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.walletcare.bff.care.Wallet;
 import com.walletcare.bff.customer.Address;
 import com.walletcare.bff.customer.Customer;
 import com.walletcare.bff.customer.Device;
@@ -42,7 +43,7 @@ final class GatewayMapper {
                 instant(info.passwordChangedDate()),
                 devices(info.devices()));
         return new Wallet(customer, state,
-                new WalletRef(info.customerUri(), info.issuingPartnerUri(), info.partnerUri()));
+                new PaydiantWalletRef(info.customerUri(), info.issuingPartnerUri(), info.partnerUri()));
     }
 
     static String text(String value) {

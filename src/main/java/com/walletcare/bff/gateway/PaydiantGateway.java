@@ -15,6 +15,10 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import com.walletcare.bff.care.Wallet;
+import com.walletcare.bff.care.WalletGateway;
+import com.walletcare.bff.care.WalletRef;
+import com.walletcare.bff.care.WalletWrite;
 import com.walletcare.bff.customer.RequestTrace;
 import com.walletcare.bff.customer.SearchCriteria;
 
@@ -33,7 +37,7 @@ import io.smallrye.mutiny.Uni;
  * new request with a new messageId. The breakers are named for readiness and metrics.
  */
 @ApplicationScoped
-public class PaydiantGateway {
+public class PaydiantGateway implements WalletGateway {
 
     public static final String LOOKUP_CIRCUIT = "paydiant-lookup";
     public static final String ACTIVATION_CIRCUIT = "paydiant-activation";
@@ -45,6 +49,8 @@ public class PaydiantGateway {
     private static final SearchCriteria CREDENTIALS_CHECK = SearchCriteria.byCustomerId("wallet-care-credentials-check");
 
     private final AtomicLong lastCredentialsError = new AtomicLong(NEVER);
+    /** How long an open circuit stays open: the longer of the two breakers' delays. */
+    private final Duration circuitRetryAfter;
     private final Duration lookupTimeout;
     private final PaydiantClient client;
     private final GatewayMetrics metrics;
@@ -57,10 +63,17 @@ public class PaydiantGateway {
         this.client = client;
         this.metrics = metrics;
         this.lookupTimeout = Duration.ofMillis(config.lookup().timeoutMs());
+        long delayMs = Math.max(config.lookup().circuitBreakerDelayMs(), config.activation().circuitBreakerDelayMs());
+        this.circuitRetryAfter = Duration.ofSeconds(Math.max(1, (delayMs + 999) / 1000));
         this.authorization = "Basic " + config.partnerToken();
         this.partnerId = config.partnerId().orElse("");
         this.versionId = config.versionId().orElse("");
         this.environmentId = config.environmentId().orElse("");
+    }
+
+    @Override
+    public Uni<List<Wallet>> findWallets(SearchCriteria criteria, RequestTrace trace) {
+        return lookup(criteria, trace).onFailure().transform(failure -> GatewayFailures.toCare(failure, circuitRetryAfter));
     }
 
     /** retrieveCustomerLookUpInfo: every matching record, in the gateway's order. */
@@ -68,7 +81,7 @@ public class PaydiantGateway {
     @Retry(retryOn = { GatewayUnavailableException.class, TimeoutException.class })
     @CircuitBreaker(failOn = { GatewayUnavailableException.class, TimeoutException.class })
     @CircuitBreakerName(LOOKUP_CIRCUIT)
-    public Uni<List<Wallet>> lookup(SearchCriteria criteria, RequestTrace trace) {
+    Uni<List<Wallet>> lookup(SearchCriteria criteria, RequestTrace trace) {
         return call("lookup", () -> client.lookup(authorization, LookupRequest.of(header(trace), criteria)),
                 response -> {
                     LookupResponse.Result result = response == null ? null : response.result();
@@ -98,16 +111,17 @@ public class PaydiantGateway {
      * use case decides what comes next, with a fresh lookup when the effect is unknown. Activating an inactive
      * wallet also clears its lock.
      */
-    public Uni<ActivationWrite> updateActivation(WalletRef wallet, boolean activate, RequestTrace trace) {
-        return sendActivation(wallet, activate, trace)
-                .map(done -> ActivationWrite.APPLIED_WRITE)
-                .onFailure().recoverWithItem(ActivationWrite::failed);
+    @Override
+    public Uni<WalletWrite> updateActivation(WalletRef wallet, boolean activate, RequestTrace trace) {
+        return sendActivation((PaydiantWalletRef) wallet, activate, trace)
+                .map(done -> WalletWrite.APPLIED)
+                .onFailure().recoverWithItem(failure -> GatewayFailures.written(failure, circuitRetryAfter));
     }
 
     /** The circuit breaker counts only failures that say the gateway is unwell, and its refusals send nothing. */
     @CircuitBreaker(failOn = GatewayUnavailableException.class)
     @CircuitBreakerName(ACTIVATION_CIRCUIT)
-    Uni<Void> sendActivation(WalletRef wallet, boolean activate, RequestTrace trace) {
+    Uni<Void> sendActivation(PaydiantWalletRef wallet, boolean activate, RequestTrace trace) {
         return call("activation", () -> client.updateActivation(authorization, ActivationRequest.of(header(trace), wallet, activate)),
                 response -> {
                     ActivationResponse.Result result = response == null ? null : response.result();

@@ -10,8 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import com.walletcare.bff.care.CareFailure;
+import com.walletcare.bff.care.ChangeIntent;
+import com.walletcare.bff.care.ChangeOutcome;
+import com.walletcare.bff.care.History;
+import com.walletcare.bff.care.HistoryEntry;
+import com.walletcare.bff.care.HistoryEntry.CompletedBy;
+import com.walletcare.bff.care.Lease;
+import com.walletcare.bff.care.Opened;
 import com.walletcare.bff.customer.WalletStatus;
-import com.walletcare.bff.journal.HistoryEntry.CompletedBy;
 
 import io.smallrye.mutiny.Uni;
 
@@ -39,12 +46,12 @@ final class MemoryCareJournal implements CareJournal {
             // Changes to one wallet are already one at a time in this process (care.OneFlightPerCustomer): an open
             // entry here is a broken promise, not something to wait for.
             if (!wallet.isEmpty() && wallet.getFirst().finishedAt() == null) {
-                return Uni.createFrom().failure(new ChangeInProgressException(intent.customerId()));
+                return Uni.createFrom().failure(CareFailure.changeInProgress(intent.customerId()));
             }
             HistoryEntry entry = new HistoryEntry(Ulid.next(clock.millis()), intent.action().name(), null, intent.agent(),
                     intent.reason(), intent.ticketId(), intent.requestId(), null, null, null, clock.instant(), null, null);
             keep(wallet, entry);
-            return Uni.createFrom().item(Opened.held(new Lease(entry.id(), intent, "memory")));
+            return Uni.createFrom().item(Opened.held(new HeldLease(entry.id(), intent, "memory")));
         }
     }
 
@@ -67,9 +74,9 @@ final class MemoryCareJournal implements CareJournal {
     }
 
     @Override
-    public Uni<Boolean> finish(Lease lease, String outcome, WalletStatus after, CompletedBy completedBy) {
+    public Uni<Boolean> finish(Lease lease, ChangeOutcome outcome, WalletStatus after, CompletedBy completedBy) {
         Instant now = clock.instant();
-        update(lease, entry -> new HistoryEntry(entry.id(), entry.action(), outcome, entry.agent(), entry.reason(),
+        update(lease, entry -> new HistoryEntry(entry.id(), entry.action(), outcome.name(), entry.agent(), entry.reason(),
                 entry.ticketId(), entry.requestId(), entry.statusBefore(), after, completedBy, entry.requestedAt(),
                 now, null));
         return Uni.createFrom().item(true);
@@ -78,14 +85,15 @@ final class MemoryCareJournal implements CareJournal {
     /** Never called: memory cannot be out of reach. Were it, with no recovery sweep here, the entry is closed. */
     @Override
     public void abandon(Lease lease) {
-        finish(lease, "INTERRUPTED", null, CompletedBy.REQUEST);
+        finish(lease, ChangeOutcome.INTERRUPTED, null, CompletedBy.REQUEST);
     }
 
     @Override
-    public Uni<String> outcome(String changeId) {
+    public Uni<ChangeOutcome> outcome(String changeId) {
         synchronized (entries) {
             return Uni.createFrom().item(entries.values().stream().flatMap(List::stream)
-                    .filter(entry -> entry.id().equals(changeId)).findFirst().map(HistoryEntry::outcome).orElse(null));
+                    .filter(entry -> entry.id().equals(changeId) && entry.outcome() != null).findFirst()
+                    .map(entry -> ChangeOutcome.valueOf(entry.outcome())).orElse(null));
         }
     }
 

@@ -11,11 +11,18 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.walletcare.bff.customer.ActionOutcome;
+import com.walletcare.bff.care.CareFailure;
+import com.walletcare.bff.care.ChangeIntent;
+import com.walletcare.bff.care.ChangeOutcome;
+import com.walletcare.bff.care.History;
+import com.walletcare.bff.care.HistoryEntry;
+import com.walletcare.bff.care.HistoryEntry.CompletedBy;
+import com.walletcare.bff.care.Lease;
+import com.walletcare.bff.care.LeaseLostException;
+import com.walletcare.bff.care.Opened;
 import com.walletcare.bff.customer.ChangeReason;
 import com.walletcare.bff.customer.WalletAction;
 import com.walletcare.bff.customer.WalletStatus;
-import com.walletcare.bff.journal.HistoryEntry.CompletedBy;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -45,7 +52,7 @@ final class PgCareJournal implements CareJournal {
     /** This replica, as lease holder: the host name where there is one (a pod's), and a per-process suffix. */
     private final String replica;
     /** The leases this replica works on, by holder token: renewed until their change ends in memory. */
-    private final Map<String, Lease> working = new ConcurrentHashMap<>();
+    private final Map<String, HeldLease> working = new ConcurrentHashMap<>();
 
     PgCareJournal(Pool pool, JournalConfig config, String host, Ticker ticker, InstantSource clock) {
         this.pool = pool;
@@ -62,8 +69,7 @@ final class PgCareJournal implements CareJournal {
     @Override
     public Uni<Opened> open(ChangeIntent intent, Duration wait) {
         return Uni.createFrom().deferred(() -> attempt(intent, ticker.nanos() + wait.toNanos(), null))
-                .onFailure(failure -> !(failure instanceof ChangeInProgressException))
-                .transform(JournalUnavailableException::new);
+                .onFailure(failure -> !(failure instanceof CareFailure)).transform(PgCareJournal::unavailable);
     }
 
     /**
@@ -72,7 +78,7 @@ final class PgCareJournal implements CareJournal {
      */
     private Uni<Opened> attempt(ChangeIntent intent, long deadline, String awaited) {
         return outcome(awaited).flatMap(outcome -> {
-            if (outcome != null && succeeded(outcome)) {
+            if (outcome != null && outcome.action() != null) {
                 return Uni.createFrom().item(Opened.joined(outcome));
             }
             String id = Ulid.next(clock.millis());
@@ -87,10 +93,10 @@ final class PgCareJournal implements CareJournal {
                             holder, config.leaseTtl().toMillis())))
                     .flatMap(inserted -> {
                         if (inserted.rowCount() == 1) {
-                            return Uni.createFrom().item(Opened.held(work(new Lease(id, intent, holder), sent)));
+                            return Uni.createFrom().item(Opened.held(work(new HeldLease(id, intent, holder), sent)));
                         }
                         if (ticker.nanos() >= deadline) {
-                            return Uni.createFrom().failure(new ChangeInProgressException(intent.customerId()));
+                            return Uni.createFrom().failure(CareFailure.changeInProgress(intent.customerId()));
                         }
                         return sameActionInFlight(intent).onItem().delayIt().by(config.pollInterval())
                                 .flatMap(blocker -> attempt(intent, deadline, blocker));
@@ -99,24 +105,26 @@ final class PgCareJournal implements CareJournal {
     }
 
     /** A lease taken (its statement sent at {@code sent}): renewed from now on, and confirmed as of then. */
-    private Lease work(Lease lease, long sent) {
+    private HeldLease work(HeldLease lease, long sent) {
         lease.confirmedAt(sent);
         working.put(lease.holder(), lease);
         return lease;
     }
 
-    private static boolean succeeded(String outcome) {
-        return Arrays.stream(ActionOutcome.values()).anyMatch(value -> value.name().equals(outcome));
+    /** The journal cannot be reached: said once here, in this service's words, with the cause in the log. */
+    private static CareFailure unavailable(Throwable cause) {
+        Log.warnf("The care journal cannot be reached (%s)", cause.getMessage());
+        return CareFailure.journalUnavailable();
     }
 
     @Override
-    public Uni<String> outcome(String id) {
+    public Uni<ChangeOutcome> outcome(String id) {
         if (id == null) {
             return Uni.createFrom().nullItem();
         }
         return pool.preparedQuery("SELECT outcome FROM wallet_change WHERE id = $1 AND finished_at IS NOT NULL")
                 .execute(Tuple.of(id))
-                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("outcome"));
+                .map(rows -> rows.size() == 0 ? null : ChangeOutcome.valueOf(rows.iterator().next().getString("outcome")));
     }
 
     /** The id of the wallet's change in flight if it is the same action as this one, else null. */
@@ -127,16 +135,18 @@ final class PgCareJournal implements CareJournal {
     }
 
     @Override
-    public Uni<Void> started(Lease lease, WalletStatus before) {
+    public Uni<Void> started(Lease taken, WalletStatus before) {
+        HeldLease lease = (HeldLease) taken;
         return pool.preparedQuery("UPDATE wallet_change SET status_before = $3 WHERE id = $1 AND holder = $2 AND finished_at IS NULL")
                 .execute(Tuple.of(lease.id(), lease.holder(), before.name()))
-                .onFailure().transform(JournalUnavailableException::new)
+                .onFailure().transform(PgCareJournal::unavailable)
                 .invoke(rows -> requireHeld(lease, rows))
                 .replaceWithVoid();
     }
 
     @Override
-    public Uni<Void> confirm(Lease lease) {
+    public Uni<Void> confirm(Lease taken) {
+        HeldLease lease = (HeldLease) taken;
         if (lease.lost()) {
             return Uni.createFrom().failure(new LeaseLostException(lease.id()));
         }
@@ -146,7 +156,7 @@ final class PgCareJournal implements CareJournal {
                     UPDATE wallet_change SET lease_until = now() + $3::bigint * interval '1 millisecond'
                     WHERE id = $1 AND holder = $2 AND finished_at IS NULL""")
                     .execute(Tuple.of(lease.id(), lease.holder(), config.leaseTtl().toMillis()))
-                    .onFailure().transform(JournalUnavailableException::new)
+                    .onFailure().transform(PgCareJournal::unavailable)
                     .invoke(rows -> {
                         requireHeld(lease, rows);
                         lease.confirmedAt(sent);
@@ -156,14 +166,14 @@ final class PgCareJournal implements CareJournal {
     }
 
     /** A statement on the lease's row that found no row: the row is another holder's, or finished. */
-    private void requireHeld(Lease lease, RowSet<Row> rows) {
+    private void requireHeld(HeldLease lease, RowSet<Row> rows) {
         if (rows.rowCount() == 0) {
             lose(lease);
             throw new LeaseLostException(lease.id());
         }
     }
 
-    private void lose(Lease lease) {
+    private void lose(HeldLease lease) {
         lease.lose();
         working.remove(lease.holder(), lease);
         Log.warnf("Change %s of customer %s passed to another replica: this one writes nothing more for it", lease.id(),
@@ -177,18 +187,19 @@ final class PgCareJournal implements CareJournal {
      */
     @Override
     public boolean confirmed(Lease lease) {
-        return lease.confirmedWithin(ticker.nanos(), config.leaseTtl().minus(config.writeMargin()).toNanos());
+        return ((HeldLease) lease).confirmedWithin(ticker.nanos(), config.leaseTtl().minus(config.writeMargin()).toNanos());
     }
 
     @Override
-    public Uni<Boolean> finish(Lease lease, String outcome, WalletStatus after, CompletedBy completedBy) {
+    public Uni<Boolean> finish(Lease taken, ChangeOutcome outcome, WalletStatus after, CompletedBy completedBy) {
+        HeldLease lease = (HeldLease) taken;
         working.remove(lease.holder(), lease);
         return pool.preparedQuery("""
                 UPDATE wallet_change SET outcome = $3, status_after = $4, completed_by = $5, finished_at = now(),
                        holder = NULL, lease_until = NULL
                 WHERE id = $1 AND holder = $2 AND finished_at IS NULL""")
-                .execute(Tuple.of(lease.id(), lease.holder(), outcome, after == null ? null : after.name(), completedBy.name()))
-                .onFailure().transform(JournalUnavailableException::new)
+                .execute(Tuple.of(lease.id(), lease.holder(), outcome.name(), after == null ? null : after.name(), completedBy.name()))
+                .onFailure().transform(PgCareJournal::unavailable)
                 .map(rows -> {
                     if (rows.rowCount() == 0) {
                         lease.lose();
@@ -202,7 +213,7 @@ final class PgCareJournal implements CareJournal {
 
     @Override
     public void abandon(Lease lease) {
-        working.remove(lease.holder(), lease);
+        working.remove(((HeldLease) lease).holder(), lease);
     }
 
     /** Written finished, so it is never a lease: a change in flight and a verification do not meet. */
@@ -214,7 +225,7 @@ final class PgCareJournal implements CareJournal {
                 .execute(Tuple.from(Arrays.asList(Ulid.next(clock.millis()), customerId, HistoryEntry.VERIFY, agent, requestId,
                         verified ? HistoryEntry.VERIFIED : HistoryEntry.NOT_VERIFIED, CompletedBy.REQUEST.name(),
                         String.join(",", matched))))
-                .onFailure().transform(JournalUnavailableException::new)
+                .onFailure().transform(PgCareJournal::unavailable)
                 .replaceWithVoid();
     }
 
@@ -241,7 +252,7 @@ final class PgCareJournal implements CareJournal {
                     .map(rows -> {
                         List<Lease> claimed = new ArrayList<>();
                         for (Row row : rows) {
-                            claimed.add(work(new Lease(row.getString("id"), new ChangeIntent(row.getString("customer_id"),
+                            claimed.add(work(new HeldLease(row.getString("id"), new ChangeIntent(row.getString("customer_id"),
                                     WalletAction.valueOf(row.getString("action")), row.getString("agent"), reason(row),
                                     row.getString("ticket_id"), row.getString("request_id")), row.getString("holder")), sent));
                         }
@@ -255,17 +266,17 @@ final class PgCareJournal implements CareJournal {
         if (working.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Lease> renewing = List.copyOf(working.values());
+        List<HeldLease> renewing = List.copyOf(working.values());
         long sent = ticker.nanos();
         return pool.preparedQuery("""
                 UPDATE wallet_change SET lease_until = now() + $2::bigint * interval '1 millisecond'
                 WHERE holder = ANY($1) AND finished_at IS NULL
                 RETURNING holder""")
-                .execute(Tuple.of(renewing.stream().map(Lease::holder).toArray(String[]::new), config.leaseTtl().toMillis()))
+                .execute(Tuple.of(renewing.stream().map(HeldLease::holder).toArray(String[]::new), config.leaseTtl().toMillis()))
                 .invoke(rows -> {
                     List<String> renewed = new ArrayList<>();
                     rows.forEach(row -> renewed.add(row.getString("holder")));
-                    for (Lease lease : renewing) {
+                    for (HeldLease lease : renewing) {
                         if (renewed.contains(lease.holder())) {
                             lease.confirmedAt(sent);
                         } else if (working.containsKey(lease.holder())) {

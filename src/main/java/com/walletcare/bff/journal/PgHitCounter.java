@@ -2,6 +2,9 @@ package com.walletcare.bff.journal;
 
 import java.time.Duration;
 
+import com.walletcare.bff.care.CareFailure;
+import com.walletcare.bff.care.HitCounter;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -29,7 +32,7 @@ final class PgHitCounter implements HitCounter {
                 + " RETURNING hits, " + left("window_start"))
                 .execute(Tuple.of(key, window.toMillis()))
                 .map(rows -> count(rows.iterator().next()))
-                .onFailure().transform(JournalUnavailableException::new);
+                .onFailure().transform(failure -> CareFailure.journalUnavailable());
     }
 
     @Override
@@ -38,7 +41,7 @@ final class PgHitCounter implements HitCounter {
                 + " AS hits, " + left("w.start") + " FROM (SELECT " + WINDOW + " AS start) w")
                 .execute(Tuple.of(key, window.toMillis()))
                 .map(rows -> count(rows.iterator().next()))
-                .onFailure().transform(JournalUnavailableException::new);
+                .onFailure().transform(failure -> CareFailure.journalUnavailable());
     }
 
     /** What is left of the window that starts at {@code start}, in milliseconds. */

@@ -24,8 +24,8 @@ import com.walletcare.bff.care.VerificationResult;
 import com.walletcare.bff.customer.Address;
 import com.walletcare.bff.customer.Customer;
 import com.walletcare.bff.customer.Device;
-import com.walletcare.bff.journal.History;
-import com.walletcare.bff.journal.HistoryEntry;
+import com.walletcare.bff.care.History;
+import com.walletcare.bff.care.HistoryEntry;
 import com.walletcare.bff.testing.ContractValidation;
 
 import io.quarkus.test.junit.QuarkusTest;

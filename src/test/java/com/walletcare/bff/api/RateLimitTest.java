@@ -4,16 +4,18 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
+import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.walletcare.bff.testing.GatewayTest;
+import com.walletcare.bff.testing.MovableClock;
 import com.walletcare.bff.testing.TightLimitsProfile;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.specification.RequestSpecification;
 
@@ -25,13 +27,13 @@ class RateLimitTest extends GatewayTest {
     private static final String ID = "vmiTxZcaSEym";
     private static final String[] CHANGES = { "unlock", "activate", "deactivate", "activate", "unlock" };
 
-    /** The limit counts in fixed minutes: a test's changes must all fall in one, so none starts late in a minute. */
+    @Inject
+    MovableClock clock;
+
+    /** The limit counts in fixed minutes: a test's changes must all fall in one, so each starts a minute afresh. */
     @BeforeEach
-    void startEarlyInAMinute() throws InterruptedException {
-        long second = Instant.now().getEpochSecond() % 60;
-        if (second > 40) {
-            Thread.sleep((61 - second) * 1000);
-        }
+    void startOfAMinute() {
+        clock.toNextWindow(Duration.ofMinutes(1));
         gateway.stubFor(lookupCall().willReturn(json(lookupAnswer(record(ID, true, false)))));
         gateway.stubFor(activationCall().willReturn(json(ACTIVATION_SUCCESS)));
     }

@@ -4,7 +4,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
+import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 
 import com.walletcare.bff.testing.CallerVerificationProfile;
 import com.walletcare.bff.testing.GatewayTest;
+import com.walletcare.bff.testing.MovableClock;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
 
@@ -28,17 +30,19 @@ class VerificationAttemptsTest extends GatewayTest {
 
     private String id;
 
-    /** A test's attempts must fall in one window, so none starts late in one. */
+    @Inject
+    MovableClock clock;
+
+    /** A test's attempts must fall in one window, so each starts a window afresh. */
     @BeforeEach
-    void paulEarlyInAWindow() throws InterruptedException {
+    void paulEarlyInAWindow() {
         id = "paul-" + UUID.randomUUID().toString().substring(0, 8);
         gateway.stubFor(lookupCall().willReturn(json(lookupAnswer(record(id, true, true)))));
         awaitNextWindow();
     }
 
-    private static void awaitNextWindow() throws InterruptedException {
-        long now = Instant.now().toEpochMilli();
-        Thread.sleep(WINDOW_MILLIS - now % WINDOW_MILLIS + 50);
+    private void awaitNextWindow() {
+        clock.toNextWindow(Duration.ofMillis(WINDOW_MILLIS));
     }
 
     private ValidatableResponse verify(String customerId, String answers) {
@@ -46,7 +50,7 @@ class VerificationAttemptsTest extends GatewayTest {
     }
 
     @Test
-    void afterTwoFailuresTheCustomerCannotBeVerifiedUntilTheNextWindowAndTheGatewayIsNotAsked() throws InterruptedException {
+    void afterTwoFailuresTheCustomerCannotBeVerifiedUntilTheNextWindowAndTheGatewayIsNotAsked() {
         verify(id, WRONG).statusCode(200).body("verified", equalTo(false));
         verify(id, WRONG).statusCode(200).body("verified", equalTo(false));
         int lookups = received(LOOKUP).size();

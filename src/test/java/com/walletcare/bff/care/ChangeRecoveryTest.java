@@ -12,11 +12,10 @@ import com.walletcare.bff.customer.ChangeReason;
 import com.walletcare.bff.customer.WalletAction;
 import com.walletcare.bff.customer.WalletState;
 import com.walletcare.bff.customer.WalletStatus;
-import com.walletcare.bff.journal.CareJournal;
-import com.walletcare.bff.journal.ChangeIntent;
-import com.walletcare.bff.journal.HistoryEntry;
-import com.walletcare.bff.journal.HistoryEntry.CompletedBy;
-import com.walletcare.bff.journal.Lease;
+import com.walletcare.bff.care.ChangeIntent;
+import com.walletcare.bff.care.HistoryEntry;
+import com.walletcare.bff.care.HistoryEntry.CompletedBy;
+import com.walletcare.bff.care.Lease;
 import com.walletcare.bff.testing.GatewayTest;
 import com.walletcare.bff.testing.DeadReplica;
 
@@ -36,7 +35,7 @@ class ChangeRecoveryTest extends GatewayTest {
     ChangeRecovery recovery;
 
     @Inject
-    CareJournal journal;
+    CareHistory journal;
 
     @Inject
     DeadReplica deadReplica;

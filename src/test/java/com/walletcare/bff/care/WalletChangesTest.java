@@ -1,19 +1,18 @@
 package com.walletcare.bff.care;
 
-import static com.walletcare.bff.gateway.FakePaydiant.Answer.GARBLED_AFTER;
-import static com.walletcare.bff.gateway.FakePaydiant.Answer.LOST_AFTER;
-import static com.walletcare.bff.gateway.FakePaydiant.Answer.NEVER_SENT;
-import static com.walletcare.bff.gateway.FakePaydiant.Answer.REFUSED;
-import static com.walletcare.bff.gateway.FakePaydiant.Answer.SERVER_ERROR;
-import static com.walletcare.bff.gateway.FakePaydiant.Answer.SUCCESS;
-import static com.walletcare.bff.gateway.FakePaydiant.Answer.TIMEOUT;
-import static com.walletcare.bff.gateway.FakePaydiant.Answer.TIMEOUT_AFTER;
+import static com.walletcare.bff.care.FakeWalletGateway.Answer.GARBLED_AFTER;
+import static com.walletcare.bff.care.FakeWalletGateway.Answer.LOST_AFTER;
+import static com.walletcare.bff.care.FakeWalletGateway.Answer.NEVER_SENT;
+import static com.walletcare.bff.care.FakeWalletGateway.Answer.REFUSED;
+import static com.walletcare.bff.care.FakeWalletGateway.Answer.SERVER_ERROR;
+import static com.walletcare.bff.care.FakeWalletGateway.Answer.SUCCESS;
+import static com.walletcare.bff.care.FakeWalletGateway.Answer.TIMEOUT;
+import static com.walletcare.bff.care.FakeWalletGateway.Answer.TIMEOUT_AFTER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 
@@ -21,15 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import com.walletcare.bff.care.CareFailure.Code;
 import com.walletcare.bff.customer.ActionOutcome;
 import com.walletcare.bff.customer.RequestTrace;
 import com.walletcare.bff.customer.WalletState;
 import com.walletcare.bff.customer.WalletStatus;
 import com.walletcare.bff.customer.WalletAction;
-import com.walletcare.bff.gateway.FakePaydiant;
-import com.walletcare.bff.journal.CareJournal;
-import com.walletcare.bff.journal.ChangeIntent;
-import com.walletcare.bff.journal.JournalUnavailableException;
 
 import io.smallrye.mutiny.Uni;
 
@@ -39,18 +35,17 @@ import io.smallrye.mutiny.Uni;
  */
 class WalletChangesTest {
 
-    private static final String ID = FakePaydiant.ID;
+    private static final String ID = FakeWalletGateway.ID;
     private static final WalletState ACTIVE = new WalletState(true, false);
     private static final WalletState LOCKED = new WalletState(true, true);
     private static final WalletState HALF_UNLOCKED = new WalletState(false, true);
     private static final WalletState DEACTIVATED = new WalletState(false, false);
 
-    private static WalletChanges changes(FakePaydiant fake) {
-        return changes(fake, CareJournal.inMemory());
+    private static WalletChanges changes(FakeWalletGateway fake) {
+        return changes(fake, new FakeLeases());
     }
 
-    private static WalletChanges changes(FakePaydiant fake, CareJournal journal) {
-        var gateway = fake.gateway();
+    private static WalletChanges changes(FakeWalletGateway gateway, ChangeLeases leases) {
         CareConfig config = new CareConfig() {
             public Duration answerTimeout() {
                 return Duration.ofSeconds(5);
@@ -73,14 +68,14 @@ class WalletChangesTest {
             }
         };
         return new WalletChanges(new CustomerLookup(gateway, config), gateway, new OneFlightPerCustomer(config),
-                journal, config, FakePaydiant.CONFIG);
+                leases, config, 1);
     }
 
     private static ChangeIntent intent(WalletAction action) {
         return new ChangeIntent(ID, action, "agent", null, null, "test");
     }
 
-    private static ActionResult run(FakePaydiant fake, String action) {
+    private static ActionResult run(FakeWalletGateway fake, String action) {
         WalletChanges changes = changes(fake);
         RequestTrace trace = new RequestTrace("test");
         Uni<ActionResult> call = switch (action) {
@@ -107,7 +102,7 @@ class WalletChangesTest {
             "deactivate, false, false, ALREADY_DEACTIVATED, ''" })
     void everyTransitionEndsWhereItsAnswerSays(String action, boolean active, boolean locked, ActionOutcome outcome,
             String writes) {
-        FakePaydiant fake = new FakePaydiant(new WalletState(active, locked));
+        FakeWalletGateway fake = new FakeWalletGateway(new WalletState(active, locked));
 
         ActionResult result = run(fake, action);
 
@@ -119,15 +114,15 @@ class WalletChangesTest {
 
     @Test
     void unlockingADeactivatedWalletThatIsNotLockedIsRefusedAndChangesNothing() {
-        FakePaydiant fake = new FakePaydiant(DEACTIVATED);
+        FakeWalletGateway fake = new FakeWalletGateway(DEACTIVATED);
 
-        assertThrows(CustomerDeactivatedException.class, () -> run(fake, "unlock"));
+        assertEquals(Code.CUSTOMER_DEACTIVATED, assertThrows(CareFailure.class, () -> run(fake, "unlock")).code());
         assertEquals(List.of(), fake.writes());
     }
 
     @Test
     void aDeactivationThatTimedOutAfterLandingIsLookedUpAndNotSentAgain() {
-        FakePaydiant fake = new FakePaydiant(LOCKED).then(TIMEOUT_AFTER);
+        FakeWalletGateway fake = new FakeWalletGateway(LOCKED).then(TIMEOUT_AFTER);
 
         ActionResult result = run(fake, "unlock");
 
@@ -138,7 +133,7 @@ class WalletChangesTest {
 
     @Test
     void aWriteThatTimedOutWithoutLandingIsSentOnceMoreAfterTheLookup() {
-        FakePaydiant fake = new FakePaydiant(ACTIVE).then(TIMEOUT);
+        FakeWalletGateway fake = new FakeWalletGateway(ACTIVE).then(TIMEOUT);
 
         ActionResult result = run(fake, "deactivate");
 
@@ -149,28 +144,28 @@ class WalletChangesTest {
 
     @Test
     void aRefusedWriteIsNotRepeatedAndTheWalletIsReportedUnchanged() {
-        FakePaydiant fake = new FakePaydiant(ACTIVE).then(REFUSED);
+        FakeWalletGateway fake = new FakeWalletGateway(ACTIVE).then(REFUSED);
 
-        var failure = assertThrows(WalletChangeFailedException.class, () -> run(fake, "deactivate"));
+        var failure = assertThrows(CareFailure.class, () -> run(fake, "deactivate"));
 
-        assertTrue(failure.walletUnchanged());
+        assertTrue(failure.getMessage().endsWith("The wallet was not changed."));
         assertEquals(ACTIVE, fake.state());
         assertEquals(List.of(false), fake.writes());
     }
 
     @Test
     void aWriteThatCouldNotBeSentIsReportedUnchanged() {
-        FakePaydiant fake = new FakePaydiant(DEACTIVATED).then(NEVER_SENT);
+        FakeWalletGateway fake = new FakeWalletGateway(DEACTIVATED).then(NEVER_SENT);
 
-        var failure = assertThrows(WalletChangeFailedException.class, () -> run(fake, "activate"));
+        var failure = assertThrows(CareFailure.class, () -> run(fake, "activate"));
 
-        assertTrue(failure.walletUnchanged());
+        assertTrue(failure.getMessage().endsWith("The wallet was not changed."));
         assertEquals(DEACTIVATED, fake.state());
     }
 
     @Test
     void aGarbledAnswerAfterASlowAttemptIsNeverReportedUnchangedAndTheLandedChangeIsReported() {
-        FakePaydiant fake = new FakePaydiant(ACTIVE).then(TIMEOUT, GARBLED_AFTER);
+        FakeWalletGateway fake = new FakeWalletGateway(ACTIVE).then(TIMEOUT, GARBLED_AFTER);
 
         ActionResult result = run(fake, "deactivate");
 
@@ -180,18 +175,17 @@ class WalletChangesTest {
 
     @Test
     void twoUnknownAttemptsThatDidNotLandSayTheChangeMayStillBeApplied() {
-        FakePaydiant fake = new FakePaydiant(ACTIVE).then(SERVER_ERROR, SERVER_ERROR);
+        FakeWalletGateway fake = new FakeWalletGateway(ACTIVE).then(SERVER_ERROR, SERVER_ERROR);
 
-        var failure = assertThrows(WalletChangeFailedException.class, () -> run(fake, "deactivate"));
+        var failure = assertThrows(CareFailure.class, () -> run(fake, "deactivate"));
 
-        assertFalse(failure.walletUnchanged());
-        assertTrue(failure.walletNote().contains("may still be applied"));
+        assertTrue(failure.getMessage().endsWith("The change may still be applied; repeating the request is safe."));
         assertEquals(List.of(false, false), fake.writes());
     }
 
     @Test
     void anActivationAppliedThenLostCompletesTheUnlock() {
-        FakePaydiant fake = new FakePaydiant(LOCKED).then(SUCCESS, LOST_AFTER);
+        FakeWalletGateway fake = new FakeWalletGateway(LOCKED).then(SUCCESS, LOST_AFTER);
 
         ActionResult result = run(fake, "unlock");
 
@@ -202,9 +196,9 @@ class WalletChangesTest {
 
     @Test
     void anIncompleteUnlockCarriesTheStatusALookupFoundAfterTheFailure() {
-        FakePaydiant fake = new FakePaydiant(LOCKED).then(SUCCESS, SERVER_ERROR, SERVER_ERROR);
+        FakeWalletGateway fake = new FakeWalletGateway(LOCKED).then(SUCCESS, SERVER_ERROR, SERVER_ERROR);
 
-        var failure = assertThrows(UnlockIncompleteException.class, () -> run(fake, "unlock"));
+        var failure = assertThrows(CareFailure.class, () -> run(fake, "unlock"));
 
         assertEquals(WalletStatus.DEACTIVATED, failure.customerStatus());
         assertEquals(HALF_UNLOCKED, fake.state());
@@ -213,28 +207,38 @@ class WalletChangesTest {
     @Test
     void anIncompleteUnlockWhoseStatusCannotBeReadSaysSoInsteadOfGuessing() {
         // The write's effect is unknown, and every lookup after the first fails: nothing tells what the wallet holds.
-        FakePaydiant fake = new FakePaydiant(HALF_UNLOCKED).then(SERVER_ERROR).failLookupsAfter(1);
+        FakeWalletGateway fake = new FakeWalletGateway(HALF_UNLOCKED).then(SERVER_ERROR).failLookupsAfter(1);
 
-        var failure = assertThrows(UnlockIncompleteException.class, () -> run(fake, "unlock"));
+        var failure = assertThrows(CareFailure.class, () -> run(fake, "unlock"));
 
         assertEquals(null, failure.customerStatus());
         assertTrue(failure.getMessage().contains("its status could not be read"));
     }
 
     @Test
-    void aReplicaThatNoLongerHoldsTheWalletSendsNoWriteAndSaysTheJournalIsUnavailable() {
-        FakePaydiant fake = new FakePaydiant(LOCKED);
-        CareJournal memory = CareJournal.inMemory();
-        // A journal whose confirmations never come back fresh (a database that answers too slowly to prove the lease).
-        CareJournal unrenewed = (CareJournal) Proxy.newProxyInstance(CareJournal.class.getClassLoader(),
-                new Class<?>[] { CareJournal.class }, (proxy, method, args) -> "confirmed".equals(method.getName())
-                        ? Boolean.FALSE
-                        : method.invoke(memory, args));
+    void aReplicaThatCannotProveItsLeaseFreshSendsNoWriteSaysTheJournalIsUnavailableAndLeavesTheChangeToRecovery() {
+        FakeWalletGateway fake = new FakeWalletGateway(LOCKED);
+        FakeLeases leases = new FakeLeases().stale();
 
-        assertThrows(JournalUnavailableException.class, () -> changes(fake, unrenewed)
+        var failure = assertThrows(CareFailure.class, () -> changes(fake, leases)
                 .unlock(intent(WalletAction.UNLOCK), new RequestTrace("t")).await().atMost(Duration.ofSeconds(5)));
 
+        assertEquals(Code.JOURNAL_UNAVAILABLE, failure.code());
         assertEquals(List.of(), fake.writes());
         assertEquals(LOCKED, fake.state());
+        assertEquals(List.of("change-1"), leases.abandoned());
+        assertEquals(List.of(), leases.outcomes());
+    }
+
+    @Test
+    void everyChangeEndsWithItsOutcomeJournaled() {
+        FakeWalletGateway fake = new FakeWalletGateway(LOCKED).then(SUCCESS, REFUSED);
+        FakeLeases leases = new FakeLeases();
+
+        assertThrows(CareFailure.class, () -> changes(fake, leases)
+                .unlock(intent(WalletAction.UNLOCK), new RequestTrace("t")).await().atMost(Duration.ofSeconds(5)));
+        changes(fake, leases).activate(intent(WalletAction.ACTIVATE), new RequestTrace("t")).await().atMost(Duration.ofSeconds(5));
+
+        assertEquals(List.of(ChangeOutcome.UNLOCK_INCOMPLETE, ChangeOutcome.ACTIVATED), leases.outcomes());
     }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+
+import com.walletcare.bff.care.Wallet;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;

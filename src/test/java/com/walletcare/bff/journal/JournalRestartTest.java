@@ -14,8 +14,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.walletcare.bff.care.CareHistory;
+import com.walletcare.bff.care.HistoryEntry;
 import com.walletcare.bff.customer.WalletState;
-import com.walletcare.bff.journal.HistoryEntry.CompletedBy;
+import com.walletcare.bff.care.HistoryEntry.CompletedBy;
 import com.walletcare.bff.testing.EmbeddedDatabase;
 import com.walletcare.bff.testing.GatewayTest;
 
@@ -51,7 +53,7 @@ class JournalRestartTest extends GatewayTest {
     String database;
 
     @Inject
-    CareJournal journal;
+    CareHistory journal;
 
     /** The database goes down: every connection to it is cut, and new ones are refused. */
     private void databaseDown() {

@@ -13,9 +13,13 @@ import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import com.walletcare.bff.care.CareHistory;
+import com.walletcare.bff.care.HistoryEntry;
+import com.walletcare.bff.care.Lease;
+import com.walletcare.bff.care.ChangeOutcome;
 import com.walletcare.bff.customer.WalletState;
 import com.walletcare.bff.customer.WalletStatus;
-import com.walletcare.bff.journal.HistoryEntry.CompletedBy;
+import com.walletcare.bff.care.HistoryEntry.CompletedBy;
 import com.walletcare.bff.testing.EmbeddedDatabase;
 import com.walletcare.bff.testing.GatewayTest;
 
@@ -58,7 +62,7 @@ class LeaseTakeoverTest extends GatewayTest {
     JournalConfig config;
 
     @Inject
-    CareJournal journal;
+    CareHistory journal;
 
     @Test
     void aReplicaWhoseUnlockWasTakenOverSendsNoWriteAfterwardsAndAnswersTheOtherReplicasOutcome() throws Exception {
@@ -77,7 +81,7 @@ class LeaseTakeoverTest extends GatewayTest {
         Lease takenOver = replicaB.claimAbandoned().await().atMost(Duration.ofSeconds(5)).get(0);
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> walletAtGatewayNow().equals(new WalletState(false, true)));
         gateway.setScenarioState("wallet", "active");
-        replicaB.finish(takenOver, "UNLOCKED", WalletStatus.ACTIVE, CompletedBy.RECOVERY).await().atMost(Duration.ofSeconds(5));
+        replicaB.finish(takenOver, ChangeOutcome.UNLOCKED, WalletStatus.ACTIVE, CompletedBy.RECOVERY).await().atMost(Duration.ofSeconds(5));
 
         unlock.get().statusCode(200).body("outcome", equalTo("UNLOCKED")).body("customer.status", equalTo("ACTIVE"));
         assertEquals(List.of("false"), activationsSent(), "no activation from the replica that lost the lease");

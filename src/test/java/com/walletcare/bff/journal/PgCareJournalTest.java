@@ -19,10 +19,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.walletcare.bff.care.ChangeIntent;
+import com.walletcare.bff.care.History;
+import com.walletcare.bff.care.HistoryEntry;
+import com.walletcare.bff.care.Lease;
+import com.walletcare.bff.care.LeaseLostException;
+import com.walletcare.bff.care.HitCounter;
+import com.walletcare.bff.care.Opened;
+import com.walletcare.bff.care.CareFailure;
+import com.walletcare.bff.care.ChangeOutcome;
 import com.walletcare.bff.customer.ChangeReason;
 import com.walletcare.bff.customer.WalletAction;
 import com.walletcare.bff.customer.WalletStatus;
-import com.walletcare.bff.journal.HistoryEntry.CompletedBy;
+import com.walletcare.bff.care.HistoryEntry.CompletedBy;
 import com.walletcare.bff.testing.EmbeddedDatabase;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -73,7 +82,7 @@ class PgCareJournalTest {
     void aWalletHeldByOneReplicaIsNotGivenToAnotherWhichIsToldAChangeIsInProgress() {
         held(replicaA.open(intent(WalletAction.UNLOCK), AT_ONCE));
 
-        assertThrows(ChangeInProgressException.class,
+        assertThrows(CareFailure.class,
                 () -> replicaB.open(intent(WalletAction.DEACTIVATE), Duration.ofMillis(300)).await().atMost(Duration.ofSeconds(5)));
     }
 
@@ -83,7 +92,7 @@ class PgCareJournalTest {
         CompletableFuture<Opened> waiting = replicaB.open(intent(WalletAction.DEACTIVATE), Duration.ofSeconds(5))
                 .subscribeAsCompletionStage();
 
-        replicaA.finish(first, "UNLOCKED", WalletStatus.ACTIVE, CompletedBy.REQUEST).await().indefinitely();
+        replicaA.finish(first, ChangeOutcome.UNLOCKED, WalletStatus.ACTIVE, CompletedBy.REQUEST).await().indefinitely();
 
         assertNotNull(waiting.join().lease());
     }
@@ -95,9 +104,9 @@ class PgCareJournalTest {
                 .subscribeAsCompletionStage();
         Thread.sleep(300); // replica B has found the unlock in flight
 
-        replicaA.finish(first, "UNLOCKED", WalletStatus.ACTIVE, CompletedBy.REQUEST).await().indefinitely();
+        replicaA.finish(first, ChangeOutcome.UNLOCKED, WalletStatus.ACTIVE, CompletedBy.REQUEST).await().indefinitely();
 
-        assertEquals("UNLOCKED", joining.join().joinedOutcome());
+        assertEquals(ChangeOutcome.UNLOCKED, joining.join().joinedOutcome());
         assertEquals(1, replicaA.history(WALLET, null, 10).await().indefinitely().actions().size());
     }
 
@@ -194,17 +203,17 @@ class PgCareJournalTest {
         await(replicaA.started(lease, WalletStatus.LOCKED));
         runOut(lease);
         Lease claimed = await(replicaB.claimAbandoned()).get(0);
-        assertTrue(await(replicaB.finish(claimed, "UNLOCKED", WalletStatus.ACTIVE, CompletedBy.RECOVERY)));
+        assertTrue(await(replicaB.finish(claimed, ChangeOutcome.UNLOCKED, WalletStatus.ACTIVE, CompletedBy.RECOVERY)));
 
         assertThrows(LeaseLostException.class, () -> await(replicaA.started(lease, WalletStatus.DEACTIVATED)));
-        assertFalse(await(replicaA.finish(lease, "UNLOCK_INCOMPLETE", WalletStatus.DEACTIVATED, CompletedBy.REQUEST)));
+        assertFalse(await(replicaA.finish(lease, ChangeOutcome.UNLOCK_INCOMPLETE, WalletStatus.DEACTIVATED, CompletedBy.REQUEST)));
 
         HistoryEntry entry = await(replicaA.history(WALLET, null, 10)).actions().get(0);
         assertEquals(WalletStatus.LOCKED, entry.statusBefore());
         assertEquals("UNLOCKED", entry.outcome());
         assertEquals(WalletStatus.ACTIVE, entry.statusAfter());
         assertEquals(CompletedBy.RECOVERY, entry.completedBy());
-        assertEquals("UNLOCKED", await(replicaA.outcome(lease.id())));
+        assertEquals(ChangeOutcome.UNLOCKED, await(replicaA.outcome(lease.id())));
     }
 
     private String leaseUntil(Lease lease) {
@@ -214,7 +223,7 @@ class PgCareJournalTest {
     @Test
     void onlyTheChangesStillWorkedOnAreRenewedNotOnesThatEndedOrWereAbandoned() throws Exception {
         Lease finished = held(replicaA.open(intent(WalletAction.DEACTIVATE), AT_ONCE));
-        await(replicaA.finish(finished, "DEACTIVATED", WalletStatus.DEACTIVATED, CompletedBy.REQUEST));
+        await(replicaA.finish(finished, ChangeOutcome.DEACTIVATED, WalletStatus.DEACTIVATED, CompletedBy.REQUEST));
         Lease abandoned = held(replicaA.open(intent(WalletAction.UNLOCK), AT_ONCE));
         replicaA.abandon(abandoned);
         Lease working = held(replicaA.open(new ChangeIntent("latYxDdNJhzm", WalletAction.UNLOCK, "agent.alice", null,
@@ -235,9 +244,9 @@ class PgCareJournalTest {
         PgCareJournal behind = new PgCareJournal(pool, new ShortLeases(), "replica-behind", Ticker.SYSTEM,
                 InstantSource.offset(Clock.systemUTC(), Duration.ofSeconds(-90)));
         Lease unlock = held(replicaA.open(intent(WalletAction.UNLOCK), AT_ONCE));
-        await(replicaA.finish(unlock, "UNLOCKED", WalletStatus.ACTIVE, CompletedBy.REQUEST));
+        await(replicaA.finish(unlock, ChangeOutcome.UNLOCKED, WalletStatus.ACTIVE, CompletedBy.REQUEST));
         Lease deactivate = held(behind.open(intent(WalletAction.DEACTIVATE), AT_ONCE));
-        await(behind.finish(deactivate, "DEACTIVATED", WalletStatus.DEACTIVATED, CompletedBy.REQUEST));
+        await(behind.finish(deactivate, ChangeOutcome.DEACTIVATED, WalletStatus.DEACTIVATED, CompletedBy.REQUEST));
         behind.verification(WALLET, "agent.alice", "req-verify", true, List.of("zip")).await().indefinitely();
 
         History first = await(replicaA.history(WALLET, null, 1));
@@ -274,9 +283,9 @@ class PgCareJournalTest {
 
         Lease claimed = replicaB.claimAbandoned().await().indefinitely().get(0);
         assertEquals(intent(WalletAction.UNLOCK), claimed.intent());
-        replicaB.finish(claimed, "UNLOCKED", WalletStatus.ACTIVE, CompletedBy.RECOVERY).await().indefinitely();
+        replicaB.finish(claimed, ChangeOutcome.UNLOCKED, WalletStatus.ACTIVE, CompletedBy.RECOVERY).await().indefinitely();
         // The dead replica's late end, if it ever comes, changes nothing.
-        replicaA.finish(lease, "UNLOCK_INCOMPLETE", WalletStatus.DEACTIVATED, CompletedBy.REQUEST).await().indefinitely();
+        replicaA.finish(lease, ChangeOutcome.UNLOCK_INCOMPLETE, WalletStatus.DEACTIVATED, CompletedBy.REQUEST).await().indefinitely();
 
         HistoryEntry entry = replicaA.history(WALLET, null, 10).await().indefinitely().actions().get(0);
         assertEquals("UNLOCKED", entry.outcome());
@@ -315,7 +324,7 @@ class PgCareJournalTest {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             Lease lease = held(replicaA.open(intent(WalletAction.DEACTIVATE), AT_ONCE));
-            replicaA.finish(lease, "DEACTIVATED", WalletStatus.DEACTIVATED, CompletedBy.REQUEST).await().indefinitely();
+            replicaA.finish(lease, ChangeOutcome.DEACTIVATED, WalletStatus.DEACTIVATED, CompletedBy.REQUEST).await().indefinitely();
             ids.add(0, lease.id());
         }
 

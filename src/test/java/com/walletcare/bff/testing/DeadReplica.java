@@ -12,8 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.walletcare.bff.customer.WalletStatus;
-import com.walletcare.bff.journal.ChangeIntent;
-import com.walletcare.bff.journal.Lease;
+import com.walletcare.bff.care.ChangeIntent;
+import com.walletcare.bff.care.Lease;
 
 /**
  * What a replica that died half-way through a change leaves in the journal: an open entry, its status before
@@ -21,6 +21,10 @@ import com.walletcare.bff.journal.Lease;
  */
 @ApplicationScoped
 public class DeadReplica {
+
+    private record Dead(String id, ChangeIntent intent) implements Lease {
+    }
+
 
     /** Optional: the profiles without a database have this bean too. */
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
@@ -46,6 +50,6 @@ public class DeadReplica {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return new Lease(id, intent, "dead-replica");
+        return new Dead(id, intent);
     }
 }

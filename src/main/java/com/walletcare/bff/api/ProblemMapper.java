@@ -1,4 +1,4 @@
-package com.walletcare.bff.error;
+package com.walletcare.bff.api;
 
 import java.util.List;
 
@@ -9,8 +9,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JacksonException;
@@ -18,20 +16,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.walletcare.bff.api.AllowedMethods;
-import com.walletcare.bff.api.RequestIdFilter;
-import com.walletcare.bff.care.ChangeLimitExceededException;
-import com.walletcare.bff.care.ChangeStillRunningException;
-import com.walletcare.bff.care.CustomerDeactivatedException;
-import com.walletcare.bff.care.CustomerNotFoundException;
-import com.walletcare.bff.care.TooManyAttemptsException;
-import com.walletcare.bff.care.UnlockIncompleteException;
-import com.walletcare.bff.care.VerificationRequiredException;
-import com.walletcare.bff.care.WalletChangeFailedException;
-import com.walletcare.bff.gateway.GatewayConfig;
-import com.walletcare.bff.gateway.GatewayException;
-import com.walletcare.bff.journal.ChangeInProgressException;
-import com.walletcare.bff.journal.JournalUnavailableException;
+import com.walletcare.bff.care.CareFailure;
 
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
@@ -42,7 +27,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The one place where failures become {@code application/problem+json}: this service's own, the gateway's, those
+ * The one place where failures become {@code application/problem+json}: the care core's (the gateway's and the
+ * journal's among them, already in the core's words), those
  * Quarkus raises before resource code runs (routing, content negotiation, body parsing), and those the HTTP router
  * sees before any resource is chosen (see {@link #routerFailures}). Details never carry a stack trace, a class name,
  * a gateway body or a token. Only a fault of this service is logged as an error, never a client's mistake.
@@ -51,22 +37,12 @@ public class ProblemMapper {
 
     public static final String PROBLEM_JSON = "application/problem+json";
     private static final String INTERNAL_ERROR_DETAIL = "Something went wrong in this service; the request id helps trace it.";
-    /** A change to one wallet takes a few seconds at most on a healthy gateway. */
-    private static final int CHANGE_RETRY_AFTER_SECONDS = 2;
-
-    private final long retryAfterSeconds;
     private final String unauthenticatedDetail;
     private final AllowedMethods allowedMethods;
 
-    /**
-     * An open circuit answers Retry-After with the longer of the two breakers' delays, in whole seconds. Where HTTP
-     * Basic is on (dev mode's users), a 401 says so.
-     */
-    ProblemMapper(GatewayConfig gateway, AllowedMethods allowedMethods,
-            @ConfigProperty(name = "quarkus.http.auth.basic") boolean basic) {
+    /** Where HTTP Basic is on (dev mode's users), a 401 says so. */
+    ProblemMapper(AllowedMethods allowedMethods, @ConfigProperty(name = "quarkus.http.auth.basic") boolean basic) {
         this.allowedMethods = allowedMethods;
-        long delayMs = Math.max(gateway.lookup().circuitBreakerDelayMs(), gateway.activation().circuitBreakerDelayMs());
-        this.retryAfterSeconds = Math.max(1, (delayMs + 999) / 1000);
         this.unauthenticatedDetail = basic
                 ? "Log in with HTTP Basic as a dev-mode user (viewer/viewer or agent/agent), or send a valid bearer token."
                 : detail(ProblemCode.UNAUTHENTICATED);
@@ -139,97 +115,16 @@ public class ProblemMapper {
         return problem(e.code(), e.getMessage(), headers);
     }
 
+    /**
+     * Every failure of the care core, in one place: its code is the contract's, its detail is the core's own wording,
+     * and Retry-After and the customer come with it where the core gives them.
+     */
     @ServerExceptionMapper
-    public Response customerNotFound(CustomerNotFoundException e, HttpHeaders headers) {
-        return problem(ProblemCode.CUSTOMER_NOT_FOUND, e.getMessage(), headers);
-    }
-
-    @ServerExceptionMapper
-    public Response customerDeactivated(CustomerDeactivatedException e, HttpHeaders headers) {
-        return problem(ProblemCode.CUSTOMER_DEACTIVATED, e.getMessage(), headers);
-    }
-
-    @ServerExceptionMapper
-    public Response unlockIncomplete(UnlockIncompleteException e, HttpHeaders headers) {
-        return response(Problem.of(ProblemCode.UNLOCK_INCOMPLETE, e.getMessage(), RequestIdFilter.requestId(headers))
-                .withCustomer(e.customerId(), e.customerStatus()));
-    }
-
-    @ServerExceptionMapper
-    public Response changeInProgress(ChangeInProgressException e, HttpHeaders headers) {
-        return Response.fromResponse(problem(ProblemCode.CHANGE_IN_PROGRESS, e.getMessage(), headers))
-                .header(HttpHeaders.RETRY_AFTER, CHANGE_RETRY_AFTER_SECONDS).build();
-    }
-
-    @ServerExceptionMapper
-    public Response changeStillRunning(ChangeStillRunningException e, HttpHeaders headers) {
-        return problem(ProblemCode.GATEWAY_TIMEOUT, e.getMessage(), headers);
-    }
-
-    @ServerExceptionMapper
-    public Response changeLimitExceeded(ChangeLimitExceededException e, HttpHeaders headers) {
-        return Response.fromResponse(problem(ProblemCode.RATE_LIMITED, e.getMessage(), headers))
-                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
-    }
-
-    @ServerExceptionMapper
-    public Response verificationRequired(VerificationRequiredException e, HttpHeaders headers) {
-        return problem(ProblemCode.VERIFICATION_REQUIRED, e.getMessage(), headers);
-    }
-
-    @ServerExceptionMapper
-    public Response tooManyAttempts(TooManyAttemptsException e, HttpHeaders headers) {
-        return Response.fromResponse(problem(ProblemCode.TOO_MANY_ATTEMPTS, e.getMessage(), headers))
-                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
-    }
-
-    @ServerExceptionMapper
-    public Response walletChangeFailed(WalletChangeFailedException e, HttpHeaders headers) {
-        return gatewayFailure(e.getCause(), e.walletNote(), headers);
-    }
-
-    @ServerExceptionMapper
-    public Response gateway(GatewayException e, HttpHeaders headers) {
-        return gatewayFailure(e, null, headers);
-    }
-
-    @ServerExceptionMapper
-    public Response attemptTimeout(TimeoutException e, HttpHeaders headers) {
-        return gatewayFailure(e, null, headers);
-    }
-
-    @ServerExceptionMapper
-    public Response circuitOpen(CircuitBreakerOpenException e, HttpHeaders headers) {
-        return gatewayFailure(e, null, headers);
-    }
-
-    /** A failed gateway call, as the contract's GATEWAY_* codes; {@code note} tells what it means for the wallet. */
-    private Response gatewayFailure(Throwable failure, String note, HttpHeaders headers) {
-        ProblemCode code = ProblemCode.of(failure);
-        String detail = switch (code) {
-            case GATEWAY_AUTH_FAILED, GATEWAY_REJECTED -> failure.getMessage();
-            case GATEWAY_TIMEOUT -> "The Paydiant gateway did not answer in time.";
-            case GATEWAY_UNAVAILABLE -> failure instanceof CircuitBreakerOpenException
-                    ? "The Paydiant gateway is failing; calls to it are paused. Try again later."
-                    : failure.getMessage() + " Try again shortly.";
-            default -> null;
-        };
-        if (detail == null) {
-            return unexpected(failure, headers);
-        }
-        Response response = problem(code, note == null ? detail : detail + " " + note, headers);
-        return code == ProblemCode.GATEWAY_UNAVAILABLE
-                ? Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER,
-                        failure instanceof CircuitBreakerOpenException ? retryAfterSeconds : 1).build()
-                : response;
-    }
-
-    @ServerExceptionMapper
-    public Response journalUnavailable(JournalUnavailableException e, HttpHeaders headers) {
-        Log.warnf("A change was refused: the care journal cannot be reached (%s)",
-                e.getCause() == null ? "?" : e.getCause().getMessage());
-        return Response.fromResponse(problem(ProblemCode.JOURNAL_UNAVAILABLE, e.getMessage(), headers))
-                .header(HttpHeaders.RETRY_AFTER, CHANGE_RETRY_AFTER_SECONDS).build();
+    public Response care(CareFailure e, HttpHeaders headers) {
+        Problem problem = Problem.of(ProblemCode.valueOf(e.code().name()), e.getMessage(), RequestIdFilter.requestId(headers));
+        Response response = response(e.customerId() == null ? problem : problem.withCustomer(e.customerId(), e.customerStatus()));
+        return e.retryAfter().map(after -> Response.fromResponse(response)
+                .header(HttpHeaders.RETRY_AFTER, Math.max(1, after.toSeconds())).build()).orElse(response);
     }
 
     /** No credentials, or credentials that do not check out (expired, wrong issuer, bad signature, alg none). */

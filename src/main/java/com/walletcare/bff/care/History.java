@@ -1,4 +1,4 @@
-package com.walletcare.bff.journal;
+package com.walletcare.bff.care;
 
 import java.util.List;
 
@@ -13,7 +13,7 @@ public record History(
                 description = "Opaque cursor for ?before= to get the next (older) page; null on the last page") String next) {
 
     /** A page from up to {@code limit + 1} entries, newest first: the one past the limit says there is a next page. */
-    static History page(String customerId, List<HistoryEntry> entries, int limit) {
+    public static History page(String customerId, List<HistoryEntry> entries, int limit) {
         if (entries.size() <= limit) {
             return new History(customerId, entries, null);
         }

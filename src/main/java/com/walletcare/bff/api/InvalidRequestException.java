@@ -1,4 +1,4 @@
-package com.walletcare.bff.error;
+package com.walletcare.bff.api;
 
 import java.util.List;
 

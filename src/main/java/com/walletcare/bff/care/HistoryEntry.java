@@ -1,4 +1,4 @@
-package com.walletcare.bff.journal;
+package com.walletcare.bff.care;
 
 import java.time.Instant;
 import java.util.List;

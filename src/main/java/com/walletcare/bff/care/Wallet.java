@@ -1,4 +1,4 @@
-package com.walletcare.bff.gateway;
+package com.walletcare.bff.care;
 
 import com.walletcare.bff.customer.Customer;
 import com.walletcare.bff.customer.WalletState;

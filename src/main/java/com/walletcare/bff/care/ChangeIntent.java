@@ -1,4 +1,4 @@
-package com.walletcare.bff.journal;
+package com.walletcare.bff.care;
 
 import com.walletcare.bff.customer.ChangeReason;
 import com.walletcare.bff.customer.WalletAction;

@@ -1,15 +1,14 @@
 package com.walletcare.bff.journal;
 
+import com.walletcare.bff.care.ChangeIntent;
+import com.walletcare.bff.care.Lease;
+
 /**
- * A change this replica holds the wallet for: its journal entry is open, and the entry names this lease's
- * {@code holder} (a token unique to this one taking of the wallet, so that a lease taken again, even by this same
- * replica, is never mistaken for this one). Given out by {@link CareJournal#open} or {@link CareJournal#claimAbandoned};
- * ended by {@link CareJournal#finish} or {@link CareJournal#abandon}.
- *
- * <p>Whether it may still be written on is for the journal to say: {@link CareJournal#confirm} proves it in the
- * database, {@link CareJournal#confirmed} says whether that proof is fresh enough for one more gateway write.
+ * A lease as the journal keeps it: its entry names this lease's {@code holder}, a token unique to this one taking of
+ * the wallet, so that a lease taken again, even by this same replica, is never mistaken for this one; and when it was
+ * last proven in the database, on this replica's monotonic clock.
  */
-public final class Lease {
+final class HeldLease implements Lease {
 
     private final String id;
     private final ChangeIntent intent;
@@ -20,16 +19,18 @@ public final class Lease {
     /** Found taken by another replica, or finished by another: nothing may be written on it any more. */
     private volatile boolean lost;
 
-    public Lease(String id, ChangeIntent intent, String holder) {
+    HeldLease(String id, ChangeIntent intent, String holder) {
         this.id = id;
         this.intent = intent;
         this.holder = holder;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
+    @Override
     public ChangeIntent intent() {
         return intent;
     }

@@ -1,4 +1,4 @@
-package com.walletcare.bff.journal;
+package com.walletcare.bff.care;
 
 /**
  * The wallet's lease is no longer this replica's: its entry names another holder (a replica that took the change over

@@ -1,4 +1,4 @@
-package com.walletcare.bff.error;
+package com.walletcare.bff.api;
 
 /**
  * A request refused at the HTTP edge, before routing (see {@code api.HttpEdge}); the router's failure handler in
