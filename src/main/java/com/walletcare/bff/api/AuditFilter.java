@@ -1,7 +1,7 @@
 package com.walletcare.bff.api;
 
 import java.security.Principal;
-import java.time.Instant;
+import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -35,8 +35,10 @@ public class AuditFilter implements ContainerResponseFilter {
 
     private final ObjectMapper mapper;
     private final MeterRegistry registry;
+    private final InstantSource clock;
 
-    AuditFilter(ObjectMapper mapper, MeterRegistry registry) {
+    AuditFilter(ObjectMapper mapper, MeterRegistry registry, InstantSource clock) {
+        this.clock = clock;
         this.mapper = mapper;
         this.registry = registry;
     }
@@ -62,7 +64,7 @@ public class AuditFilter implements ContainerResponseFilter {
             record.put("matched", verdict.matched());
         }
         record.put("requestId", request.getHeaderString(RequestIdFilter.HEADER));
-        record.put("at", Instant.now().toString());
+        record.put("at", clock.instant().toString());
         registry.counter("wallet.actions", "action", (String) record.get("action"),
                 "outcome", String.valueOf(record.get("outcome"))).increment();
         try {

@@ -26,7 +26,7 @@ public record ChangeRequest(
     private static final Pattern TICKET_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     /** What the agent asks of the wallet, checked before anything reaches the gateway. */
-    static ChangeIntent intent(ChangeRequest body, CustomerCall call, WalletAction action, String agent) {
+    static ChangeIntent intent(ChangeRequest body, CustomerParams call, WalletAction action, String agent) {
         String customerId = call.customerId();
         if (body != null && body.ticketId != null && !TICKET_ID.matcher(body.ticketId).matches()) {
             throw InvalidRequestException.of("ticketId", "A ticket id has 1 to 64 of A-Z a-z 0-9 . _ : -");

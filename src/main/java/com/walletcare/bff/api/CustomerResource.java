@@ -118,7 +118,7 @@ public class CustomerResource {
     @APIResponse(responseCode = "415", description = "UNSUPPORTED_MEDIA_TYPE: the body is not application/json",
             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Uni<SearchResponse> search(SearchRequest request,
-            @Parameter(description = CustomerCall.REQUEST_ID_DOC) @HeaderParam(RequestIdFilter.HEADER) String requestId) {
+            @Parameter(description = CustomerParams.REQUEST_ID_DOC) @HeaderParam(RequestIdFilter.HEADER) String requestId) {
         return lookup.search(SearchRequest.toCriteria(request), new RequestTrace(requestId)).map(SearchResponse::of);
     }
 
@@ -130,7 +130,7 @@ public class CustomerResource {
             content = @Content(schema = @Schema(implementation = Customer.class), examples = {
                     @ExampleObject(name = "locked Paul", value = ApiExamples.PAUL_LOCKED),
                     @ExampleObject(name = "Olivia", value = ApiExamples.OLIVIA) }))
-    public Uni<Customer> get(@BeanParam CustomerCall call) {
+    public Uni<Customer> get(@BeanParam CustomerParams call) {
         return lookup.find(call.customerId(), call.trace());
     }
 
@@ -165,12 +165,12 @@ public class CustomerResource {
             + "was not asked. Retry-After says when the next window starts.",
             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "TOO_MANY_ATTEMPTS", value = ApiExamples.TOO_MANY_ATTEMPTS)))
-    public Uni<VerificationResult> verify(@BeanParam CustomerCall call, VerificationRequest answers) {
+    public Uni<VerificationResult> verify(@BeanParam CustomerParams call, VerificationRequest answers) {
         return verification.verify(call.customerId(), agent(), VerificationRequest.toAnswers(answers), call.trace());
     }
 
     /** The change asked for, once its caller is verified where care.verification.required-for says so. */
-    private ChangeIntent verifiedIntent(ChangeRequest body, CustomerCall call, WalletAction action) {
+    private ChangeIntent verifiedIntent(ChangeRequest body, CustomerParams call, WalletAction action) {
         ChangeIntent intent = ChangeRequest.intent(body, call, action, agent());
         verification.require(action, intent.customerId(), intent.agent(), body == null ? null : body.verificationId());
         return intent;
@@ -217,7 +217,7 @@ public class CustomerResource {
             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
                     examples = { @ExampleObject(name = "GATEWAY_UNAVAILABLE", value = ApiExamples.CHANGE_FAILED),
                             @ExampleObject(name = "JOURNAL_UNAVAILABLE", value = ApiExamples.JOURNAL_UNAVAILABLE) }))
-    public Uni<ActionResult> unlock(@BeanParam CustomerCall call, ChangeRequest body) {
+    public Uni<ActionResult> unlock(@BeanParam CustomerParams call, ChangeRequest body) {
         ChangeIntent intent = verifiedIntent(body, call, WalletAction.UNLOCK);
         return changeLimit.admit(intent.agent()).chain(() -> changes.unlock(intent, call.trace()));
     }
@@ -255,7 +255,7 @@ public class CustomerResource {
             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
                     examples = { @ExampleObject(name = "GATEWAY_UNAVAILABLE", value = ApiExamples.CHANGE_FAILED),
                             @ExampleObject(name = "JOURNAL_UNAVAILABLE", value = ApiExamples.JOURNAL_UNAVAILABLE) }))
-    public Uni<ActionResult> activate(@BeanParam CustomerCall call, ChangeRequest body) {
+    public Uni<ActionResult> activate(@BeanParam CustomerParams call, ChangeRequest body) {
         ChangeIntent intent = verifiedIntent(body, call, WalletAction.ACTIVATE);
         return changeLimit.admit(intent.agent()).chain(() -> changes.activate(intent, call.trace()));
     }
@@ -292,7 +292,7 @@ public class CustomerResource {
             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
                     examples = { @ExampleObject(name = "GATEWAY_UNAVAILABLE", value = ApiExamples.CHANGE_FAILED),
                             @ExampleObject(name = "JOURNAL_UNAVAILABLE", value = ApiExamples.JOURNAL_UNAVAILABLE) }))
-    public Uni<ActionResult> deactivate(@BeanParam CustomerCall call, ChangeRequest body) {
+    public Uni<ActionResult> deactivate(@BeanParam CustomerParams call, ChangeRequest body) {
         ChangeIntent intent = verifiedIntent(body, call, WalletAction.DEACTIVATE);
         return changeLimit.admit(intent.agent()).chain(() -> changes.deactivate(intent, call.trace()));
     }
@@ -310,7 +310,7 @@ public class CustomerResource {
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: a limit outside 1-100, or a cursor this service did not give",
             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "VALIDATION_FAILED", value = ApiExamples.VALIDATION_FAILED)))
-    public Uni<History> history(@BeanParam CustomerCall call,
+    public Uni<History> history(@BeanParam CustomerParams call,
             @Parameter(description = "The next cursor of the previous page") @QueryParam("before") String before,
             @Parameter(description = "Page size, 1-100", schema = @Schema(defaultValue = "20", minimum = "1", maximum = "100"))
             @QueryParam("limit") String limit) {

@@ -27,7 +27,7 @@ public record SearchRequest(
         @Schema(maxLength = 100, examples = "Casey") String lastName,
         @Schema(description = "The issuer's own id for the customer, e.g. an account number", maxLength = 100,
                 examples = "ACC-1002") String externalId,
-        @Schema(description = "The gateway's customerId", maxLength = 64, pattern = CustomerCall.CUSTOMER_ID_PATTERN,
+        @Schema(description = "The gateway's customerId", maxLength = 64, pattern = CustomerParams.CUSTOMER_ID_PATTERN,
                 examples = "vmiTxZcaSEym") String customerId) {
 
     static final int MAX_NAME = 100;
@@ -49,7 +49,7 @@ public record SearchRequest(
         String firstName = checked("firstName", request.firstName, MAX_NAME, null, null, violations);
         String lastName = checked("lastName", request.lastName, MAX_NAME, null, null, violations);
         String externalId = checked("externalId", request.externalId, MAX_NAME, null, null, violations);
-        String customerId = checked("customerId", request.customerId, 64, CustomerCall.CUSTOMER_ID,
+        String customerId = checked("customerId", request.customerId, 64, CustomerParams.CUSTOMER_ID,
                 "Letters, digits, '-' and '_' only.", violations);
         if ((firstName == null) != (lastName == null) && violations.isEmpty()) {
             violations.add(new Violation(firstName == null ? "firstName" : "lastName",

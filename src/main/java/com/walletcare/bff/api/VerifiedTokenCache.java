@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Base64;
 import java.util.Map;
 
@@ -52,14 +53,16 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
     private static final String FROM_CACHE = VerifiedTokenCache.class.getName() + ".hit";
 
     private final Duration maxAge;
+    private final InstantSource clock;
     private final Cache<String, Entry> entries;
 
     private record Entry(SecurityIdentity identity, Duration lifetime) {
     }
 
     VerifiedTokenCache(@ConfigProperty(name = "token-cache.max-age") Duration maxAge,
-            @ConfigProperty(name = "token-cache.max-size") long maxSize) {
+            @ConfigProperty(name = "token-cache.max-size") long maxSize, InstantSource clock) {
         this.maxAge = maxAge;
+        this.clock = clock;
         // Upkeep on the calling thread: no pool threads of its own, and a size of 0 really remembers nothing.
         this.entries = Caffeine.newBuilder().maximumSize(maxSize).executor(Runnable::run)
                 .expireAfter(Expiry.creating((String key, Entry entry) -> entry.lifetime())).build();
@@ -107,7 +110,7 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
             Map<String, Object> attributes) {
         if (attributes.get(KEY) instanceof String key && !attributes.containsKey(FROM_CACHE)
                 && identity.getPrincipal() instanceof JsonWebToken jwt) {
-            Duration untilExpiry = Duration.between(Instant.now(), Instant.ofEpochSecond(jwt.getExpirationTime()));
+            Duration untilExpiry = Duration.between(clock.instant(), Instant.ofEpochSecond(jwt.getExpirationTime()));
             Duration lifetime = untilExpiry.compareTo(maxAge) < 0 ? untilExpiry : maxAge;
             if (!lifetime.isNegative() && !lifetime.isZero()) {
                 // Without the request it came with: an entry must not keep a finished request's objects alive.

@@ -11,8 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import com.walletcare.bff.customer.RequestTrace;
 
-/** What every per-customer operation takes from the request: the customer id, and the request id to trace it by. */
-public class CustomerCall {
+/** The HTTP parameters of every per-customer operation: the customer id from the path, and the request id to trace it by. */
+public class CustomerParams {
 
     static final String REQUEST_ID_DOC = "Trace id: kept when given (1-64 of A-Z a-z 0-9 . _ : -), generated "
             + "otherwise, always echoed, and the prefix of every gateway messageId this request causes";
