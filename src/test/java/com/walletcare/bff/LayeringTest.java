@@ -25,6 +25,7 @@ class LayeringTest {
     private static final String GATEWAY = "com.walletcare.bff.gateway..";
     private static final String JOURNAL = "com.walletcare.bff.journal..";
     private static final String SIMULATOR = "com.walletcare.bff.simulator..";
+    private static final String AOT = "com.walletcare.bff.aot..";
 
     private static final JavaClasses SERVICE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("com.walletcare.bff");
@@ -80,5 +81,15 @@ class LayeringTest {
     void theSimulatorKnowsNothingOfTheService() {
         noClasses().that().resideInAPackage(SIMULATOR)
                 .should().dependOnClassesThat().resideInAnyPackage(API, CARE, CUSTOMER, GATEWAY, JOURNAL).check(SERVICE);
+    }
+
+    /** The AOT cache's training run starts the packaged service from outside, over HTTP; the service never calls it. */
+    @Test
+    void theAotTrainingAndTheServiceKnowNothingOfEachOther() {
+        noClasses().that().resideInAPackage(AOT)
+                .should().dependOnClassesThat().resideInAnyPackage(API, CARE, CUSTOMER, GATEWAY, JOURNAL, SIMULATOR)
+                .check(SERVICE);
+        noClasses().that().resideInAnyPackage(API, CARE, CUSTOMER, GATEWAY, JOURNAL, SIMULATOR)
+                .should().dependOnClassesThat().resideInAPackage(AOT).check(SERVICE);
     }
 }
