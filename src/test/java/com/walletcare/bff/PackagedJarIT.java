@@ -6,9 +6,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.hamcrest.Matchers.equalTo;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -18,6 +25,7 @@ import com.walletcare.bff.api.Roles;
 import com.walletcare.bff.testing.ContractValidation;
 import com.walletcare.bff.testing.GatewayTest;
 import com.walletcare.bff.testing.InjectGateway;
+import com.walletcare.bff.testing.TestLog;
 import com.walletcare.bff.testing.WireMockGateway;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -116,6 +124,29 @@ class PackagedJarIT {
         gateway.stubFor(post(urlEqualTo(GatewayTest.LOOKUP)).willReturn(aResponse().withStatus(401)));
         as(Roles.AGENT).body(SEARCH).when().post("/customers/search")
                 .then().statusCode(502).body("code", equalTo("GATEWAY_AUTH_FAILED"));
+    }
+
+    /**
+     * The jar has no test exporter: with no OTLP endpoint configured it must export nothing and say nothing about it
+     * (Quarkus' default would send every batch to localhost:4317 and log each failure). The test profile exports every
+     * 20 ms (quarkus.otel.bsp.schedule.delay), so a second after sampled traces ended, dozens of batches would have failed.
+     */
+    @Test
+    void withoutAnOtlpEndpointNothingIsExportedAndNothingLoggedAboutIt() throws InterruptedException {
+        gateway.stubFor(post(urlEqualTo(GatewayTest.LOOKUP)).willReturn(json(GatewayTest.lookupAnswer())));
+        int before = TestLog.lines().size();
+        for (int i = 0; i < 5; i++) {
+            as(Roles.VIEWER).header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e473" + i + "-00f067aa0ba902b7-01")
+                    .body(SEARCH).when().post("/customers/search").then().statusCode(200);
+        }
+        Thread.sleep(1000);
+
+        List<String> noise = TestLog.recordsAfter(before).stream()
+                .filter(r -> Set.of("WARN", "ERROR").contains(r.path("level").asText()))
+                .filter(r -> (r.path("loggerName").asText() + " " + r.path("message").asText()).toLowerCase(Locale.ROOT)
+                        .matches("(?s).*(opentelemetry|otlp|export|4317).*"))
+                .map(JsonNode::toString).toList();
+        assertEquals(List.of(), noise);
     }
 
     @Test

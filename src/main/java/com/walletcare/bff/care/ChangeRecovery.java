@@ -18,10 +18,12 @@ class ChangeRecovery {
 
     private final ChangeLeases journal;
     private final WalletChanges changes;
+    private final CareTelemetry telemetry;
 
-    ChangeRecovery(ChangeLeases journal, WalletChanges changes) {
+    ChangeRecovery(ChangeLeases journal, WalletChanges changes, CareTelemetry telemetry) {
         this.journal = journal;
         this.changes = changes;
+        this.telemetry = telemetry;
     }
 
     @Scheduled(every = "${care.journal.sweep-interval}", delayed = "${care.journal.sweep-interval}",
@@ -32,10 +34,10 @@ class ChangeRecovery {
                 .onItem().transformToUniAndConcatenate(lease -> {
                     Log.infof("Recovering change %s (%s of customer %s): its replica stopped renewing it", lease.id(),
                             lease.intent().action(), lease.intent().customerId());
-                    return changes.recover(lease).onFailure().recoverWithUni(failure -> {
+                    return telemetry.recovery(lease.intent(), lease.id(), () -> changes.recover(lease)).onFailure().recoverWithUni(failure -> {
                         Log.warnf("Recovering change %s failed (%s); the next sweep tries again", lease.id(),
                                 failure.getMessage());
-                        return Uni.createFrom().voidItem();
+                        return Uni.createFrom().nullItem();
                     });
                 })
                 .collect().last()

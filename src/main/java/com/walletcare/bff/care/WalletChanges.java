@@ -43,16 +43,18 @@ public class WalletChanges {
     private final WalletGateway gateway;
     private final OneFlightPerCustomer flights;
     private final ChangeLeases leases;
+    private final CareTelemetry telemetry;
     private final Duration changeWait;
     private final Duration answerTimeout;
     private final int writeAttempts;
 
     WalletChanges(CustomerLookup lookup, WalletGateway gateway, OneFlightPerCustomer flights, ChangeLeases leases,
-            CareConfig care, @ConfigProperty(name = "paydiant.activation.max-retries") int writeRetries) {
+            CareTelemetry telemetry, CareConfig care, @ConfigProperty(name = "paydiant.activation.max-retries") int writeRetries) {
         this.lookup = lookup;
         this.gateway = gateway;
         this.flights = flights;
         this.leases = leases;
+        this.telemetry = telemetry;
         this.changeWait = care.changeWait();
         this.answerTimeout = care.answerTimeout();
         this.writeAttempts = 1 + writeRetries;
@@ -90,21 +92,24 @@ public class WalletChanges {
      * Finishes a change whose replica died half-way (its lease ran out; this replica claimed it): an unlock that left
      * the wallet deactivated and locked is completed; anything else is recorded as the wallet shows it. Nothing is
      * started that the request had not started. A gateway that cannot be asked leaves the change for the next sweep.
+     * Answers the outcome journaled.
      */
-    Uni<Void> recover(Lease lease) {
+    Uni<ChangeOutcome> recover(Lease lease) {
         ChangeIntent intent = lease.intent();
         RequestTrace trace = new RequestTrace(intent.requestId() + "-recovery");
         return lookup.findWallet(intent.customerId(), trace)
                 .flatMap(wallet -> intent.action() == WalletAction.UNLOCK && wallet.state().equals(HALF_UNLOCKED)
                         ? write(wallet, true, lease, trace, 1)
                         : Uni.createFrom().item(wallet))
-                .flatMap(wallet -> leases.finish(lease, recovered(intent.action(), wallet.state()),
-                        wallet.state().status(), CompletedBy.RECOVERY))
+                .flatMap(wallet -> {
+                    ChangeOutcome outcome = recovered(intent.action(), wallet.state());
+                    return leases.finish(lease, outcome, wallet.state().status(), CompletedBy.RECOVERY).replaceWith(outcome);
+                })
                 .onFailure(failure -> failure instanceof CareFailure care && care.code() == Code.CUSTOMER_NOT_FOUND)
-                .recoverWithUni(failure -> leases.finish(lease, ChangeOutcome.CUSTOMER_NOT_FOUND, null, CompletedBy.RECOVERY))
+                .recoverWithUni(failure -> leases.finish(lease, ChangeOutcome.CUSTOMER_NOT_FOUND, null, CompletedBy.RECOVERY)
+                        .replaceWith(ChangeOutcome.CUSTOMER_NOT_FOUND))
                 // Not renewed any more: once it runs out, the next sweep (here or on another replica) tries again.
-                .onFailure().invoke(() -> leases.abandon(lease))
-                .replaceWithVoid();
+                .onFailure().invoke(() -> leases.abandon(lease));
     }
 
     private static ChangeOutcome recovered(WalletAction action, WalletState state) {
@@ -124,7 +129,7 @@ public class WalletChanges {
     private Uni<ActionResult> change(ChangeIntent intent, RequestTrace trace,
             BiFunction<Wallet, Lease, Uni<ActionResult>> steps) {
         String customerId = intent.customerId();
-        return flights.run(customerId, intent.action(), () -> leases.open(intent, changeWait).flatMap(opened -> {
+        return telemetry.change(intent, () -> flights.run(customerId, intent.action(), () -> telemetry.leaseWait(leases.open(intent, changeWait)).flatMap(opened -> {
             if (opened.lease() == null) {
                 return lookup.find(customerId, trace)
                         .map(customer -> new ActionResult(opened.joinedOutcome().action(), customer));
@@ -136,7 +141,7 @@ public class WalletChanges {
                     .flatMap(wallet -> steps.apply(wallet, lease))
                     .call(result -> end(lease, ChangeOutcome.of(result.outcome()), result.customer().status()))
                     .onFailure().recoverWithUni(failure -> ended(lease, failure, trace));
-        }));
+        })));
     }
 
     /** A gateway failure before any write was sent: the wallet was not changed. */

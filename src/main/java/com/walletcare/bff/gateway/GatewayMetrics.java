@@ -40,7 +40,8 @@ public class GatewayMetrics {
                 .tag("operation", operation).tag("outcome", outcome).register(registry));
     }
 
-    private static String outcome(Throwable failure) {
+    /** The outcome tag of a call that ended with {@code failure} (null: success); also the outcome on its span. */
+    static String outcome(Throwable failure) {
         if (failure == null) {
             return "success";
         }

@@ -22,6 +22,14 @@ import com.walletcare.bff.care.WalletWrite;
 import com.walletcare.bff.customer.RequestTrace;
 import com.walletcare.bff.customer.SearchCriteria;
 
+import com.walletcare.bff.telemetry.Spans;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
@@ -48,20 +56,29 @@ public class PaydiantGateway implements WalletGateway {
     /** Gateway customer ids are 12 letters and digits: this one matches nobody. */
     private static final SearchCriteria CREDENTIALS_CHECK = SearchCriteria.byCustomerId("wallet-care-credentials-check");
 
+    /** Span attributes of gateway calls: ids and codes only, never a request or answer body. */
+    static final AttributeKey<String> OPERATION = AttributeKey.stringKey("paydiant.operation");
+    static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("paydiant.outcome");
+    static final AttributeKey<Boolean> ACTIVATE = AttributeKey.booleanKey("paydiant.activate");
+    /** APPLIED, NOT_APPLIED or UNKNOWN ({@link WalletWrite.Effect}). */
+    static final AttributeKey<String> EFFECT = AttributeKey.stringKey("paydiant.write.effect");
+
     private final AtomicLong lastCredentialsError = new AtomicLong(NEVER);
     /** How long an open circuit stays open: the longer of the two breakers' delays. */
     private final Duration circuitRetryAfter;
     private final Duration lookupTimeout;
     private final PaydiantClient client;
     private final GatewayMetrics metrics;
+    private final Tracer tracer;
     private final String authorization;
     private final String partnerId;
     private final String versionId;
     private final String environmentId;
 
-    PaydiantGateway(@RestClient PaydiantClient client, GatewayConfig config, GatewayMetrics metrics) {
+    PaydiantGateway(@RestClient PaydiantClient client, GatewayConfig config, GatewayMetrics metrics, Tracer tracer) {
         this.client = client;
         this.metrics = metrics;
+        this.tracer = tracer;
         this.lookupTimeout = Duration.ofMillis(config.lookup().timeoutMs());
         long delayMs = Math.max(config.lookup().circuitBreakerDelayMs(), config.activation().circuitBreakerDelayMs());
         this.circuitRetryAfter = Duration.ofSeconds(Math.max(1, (delayMs + 999) / 1000));
@@ -82,12 +99,26 @@ public class PaydiantGateway implements WalletGateway {
     @CircuitBreaker(failOn = { GatewayUnavailableException.class, TimeoutException.class })
     @CircuitBreakerName(LOOKUP_CIRCUIT)
     Uni<List<Wallet>> lookup(SearchCriteria criteria, RequestTrace trace) {
-        return call("lookup", () -> client.lookup(authorization, LookupRequest.of(header(trace), criteria)),
-                response -> {
-                    LookupResponse.Result result = response == null ? null : response.result();
-                    GatewayFailures.requireSuccess("lookup", result == null ? null : result.status());
-                    return result.customers().stream().map(GatewayMapper::toWallet).toList();
-                });
+        // One span per attempt (each retry re-subscribes), under the caller's span; the HTTP client span is its child.
+        return Spans.traced(tracer, Context.current(), "paydiant lookup", SpanKind.INTERNAL, span -> {
+            span.setAttribute(OPERATION, "lookup");
+            return call("lookup", () -> client.lookup(authorization, LookupRequest.of(header(trace), criteria)),
+                    response -> {
+                        LookupResponse.Result result = response == null ? null : response.result();
+                        GatewayFailures.requireSuccess("lookup", result == null ? null : result.status());
+                        return result.customers().stream().map(GatewayMapper::toWallet).toList();
+                    })
+                    .onItemOrFailure().invoke((wallets, failure) -> ended(span, failure));
+        }, span -> span.setAttribute(OUTCOME, "timeout"));
+    }
+
+    /** A span's outcome: the gateway_calls outcome tag, and an error status (with that tag, never a message) on failure. */
+    private static void ended(Span span, Throwable failure) {
+        String outcome = GatewayMetrics.outcome(failure == null ? null : GatewayFailures.classify(failure));
+        span.setAttribute(OUTCOME, outcome);
+        if (failure != null) {
+            span.setStatus(StatusCode.ERROR, outcome);
+        }
     }
 
     /**
@@ -113,9 +144,16 @@ public class PaydiantGateway implements WalletGateway {
      */
     @Override
     public Uni<WalletWrite> updateActivation(WalletRef wallet, boolean activate, RequestTrace trace) {
-        return sendActivation((PaydiantWalletRef) wallet, activate, trace)
-                .map(done -> WalletWrite.APPLIED)
-                .onFailure().recoverWithItem(failure -> GatewayFailures.written(failure, circuitRetryAfter));
+        // The span covers the circuit breaker too: a write it refused is a NOT_APPLIED write with no HTTP span under it.
+        return Spans.traced(tracer, Context.current(), "paydiant activation", SpanKind.INTERNAL, span -> {
+            span.setAttribute(OPERATION, "activation");
+            span.setAttribute(ACTIVATE, activate);
+            return sendActivation((PaydiantWalletRef) wallet, activate, trace)
+                    .onItemOrFailure().invoke((done, failure) -> ended(span, failure))
+                    .map(done -> WalletWrite.APPLIED)
+                    .onFailure().recoverWithItem(failure -> GatewayFailures.written(failure, circuitRetryAfter))
+                    .invoke(write -> span.setAttribute(EFFECT, write.effect().name()));
+        });
     }
 
     /** The circuit breaker counts only failures that say the gateway is unwell, and its refusals send nothing. */

@@ -5,14 +5,22 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.walletcare.bff.testing.EmbeddedDatabase;
 import com.walletcare.bff.testing.GatewayTest;
 import com.walletcare.bff.testing.TestLog;
 
@@ -24,6 +32,9 @@ import io.restassured.RestAssured;
 class ObservabilityTest extends GatewayTest {
 
     private static final String ID = "vmiTxZcaSEym";
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String journalUrl;
 
     @Test
     void gatewayCallsRetriesAndWalletActionsAreCounted() {
@@ -40,6 +51,49 @@ class ObservabilityTest extends GatewayTest {
                 .body(matchesPattern("(?s).*wallet_actions_total\\{[^}]*action=\"UNLOCK\"[^}]*outcome=\"UNLOCKED\"[^}]*} [1-9].*"))
                 .body(matchesPattern("(?s).*ft_retry_retries_total\\{[^}]*method=\"com.walletcare.bff.gateway.PaydiantGateway.lookup\"[^}]*} [1-9].*"))
                 .body(containsString("ft_circuitbreaker_state_total"));
+    }
+
+    @Test
+    void aChangeARefusedChangeAndAVerificationAreMeasuredWithBoundedTags() {
+        walletAtGateway(ID, true, true);
+        client().when().post("/customers/" + ID + "/unlock").then().statusCode(200);
+        walletAtGateway(ID, false, false);
+        client().when().post("/customers/" + ID + "/unlock").then().statusCode(409).body("code", equalTo("CUSTOMER_DEACTIVATED"));
+        client().body("{\"zip\": \"92651\", \"birthday\": \"07/10/1969\"}").when()
+                .post("/customers/" + ID + "/verification").then().statusCode(200);
+
+        String metrics = RestAssured.when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertSeries(metrics, "care_change_seconds_count", "action=\"UNLOCK\",outcome=\"UNLOCKED\"");
+        assertSeries(metrics, "care_change_seconds_count", "action=\"UNLOCK\",outcome=\"CUSTOMER_DEACTIVATED\"");
+        assertSeries(metrics, "care_lease_wait_seconds_count", "result=\"held\"");
+        assertSeries(metrics, "wallet_actions_total", "action=\"VERIFY\",outcome=\"VERIFIED\"");
+        assertTrue(metrics.contains("care_journal_available{kind=\"postgresql\"} 1.0"), "the journal is available");
+        // Bounded tags: never a customer id or an agent.
+        assertEquals(List.of(), metrics.lines().filter(line -> line.contains(ID)).toList(), "a customer id in a metric");
+        assertFalse(metrics.contains("agent-user"), "an agent in a metric");
+    }
+
+    @Test
+    void aChangeThatFindsTheWalletHeldUntilItGivesUpIsCountedAsChangeInProgress() throws Exception {
+        // Another replica, alive and renewing, holds Paul's wallet for a minute.
+        try (Connection connection = DriverManager.getConnection(journalUrl, EmbeddedDatabase.USER, EmbeddedDatabase.USER);
+                Statement insert = connection.createStatement()) {
+            insert.executeUpdate("INSERT INTO wallet_change (id, customer_id, action, agent, request_id, holder, lease_until)"
+                    + " VALUES ('01HOLDHOLDHOLDHOLDHOLDHOLD', '" + ID + "', 'DEACTIVATE', 'agent.bob', 'elsewhere',"
+                    + " 'other-replica', now() + interval '1 minute')");
+        }
+        client().when().post("/customers/" + ID + "/unlock").then().statusCode(409).body("code", equalTo("CHANGE_IN_PROGRESS"));
+
+        String metrics = RestAssured.when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertSeries(metrics, "care_lease_wait_seconds_count", "result=\"change_in_progress\"");
+        assertSeries(metrics, "care_change_seconds_count", "action=\"UNLOCK\",outcome=\"CHANGE_IN_PROGRESS\"");
+        assertEquals(0, received(LOOKUP).size(), "the gateway was not asked");
+    }
+
+    /** A series with these labels (in Prometheus' order, first) and a count of at least 1. */
+    private static void assertSeries(String metrics, String name, String labels) {
+        assertTrue(Pattern.compile("(?m)^" + name + "\\{" + Pattern.quote(labels) + "[^}]*} [1-9]").matcher(metrics).find(),
+                () -> "no " + name + "{" + labels + "} >= 1 in\n" + metrics.lines().filter(l -> l.startsWith(name)).toList());
     }
 
     @Test

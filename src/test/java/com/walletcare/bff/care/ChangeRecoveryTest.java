@@ -1,9 +1,12 @@
 package com.walletcare.bff.care;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,7 @@ import com.walletcare.bff.testing.GatewayTest;
 import com.walletcare.bff.testing.DeadReplica;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 
 /**
@@ -50,6 +54,7 @@ class ChangeRecoveryTest extends GatewayTest {
 
     @Test
     void anUnlockWhoseReplicaDiedAfterTheDeactivationIsCompleted() {
+        double recoveredBefore = recoveries("UNLOCK", "UNLOCKED");
         walletAtGateway(ID, false, true);
         deadReplica.diedDuring(new ChangeIntent(ID, WalletAction.UNLOCK, "agent.alice", ChangeReason.FAILED_LOGINS,
                 "CS-7", "crashed-1"), WalletStatus.LOCKED);
@@ -61,6 +66,7 @@ class ChangeRecoveryTest extends GatewayTest {
         assertEquals("UNLOCKED", entry.outcome());
         assertEquals(CompletedBy.RECOVERY, entry.completedBy());
         assertEquals(WalletStatus.LOCKED, entry.statusBefore());
+        assertEquals(recoveredBefore + 1, recoveries("UNLOCK", "UNLOCKED"), "care_recoveries_total counts it by action and outcome");
         assertEquals(WalletStatus.ACTIVE, entry.statusAfter());
         assertEquals("agent.alice", entry.agent());
     }
@@ -80,6 +86,7 @@ class ChangeRecoveryTest extends GatewayTest {
 
     @Test
     void aRecoveryThatCannotReachTheGatewayLeavesTheChangeForTheNextSweep() {
+        double failedBefore = recoveries("UNLOCK", "FAILED");
         gateway.stubFor(lookupCall().willReturn(com.github.tomakehurst.wiremock.client.WireMock.serverError()));
         Lease lease = deadReplica.diedDuring(new ChangeIntent(ID, WalletAction.UNLOCK, "agent.alice", null, null,
                 "crashed-3"), WalletStatus.LOCKED);
@@ -89,5 +96,13 @@ class ChangeRecoveryTest extends GatewayTest {
         HistoryEntry entry = journal.history(ID, null, 1).await().indefinitely().actions().get(0);
         assertEquals(lease.id(), entry.id());
         assertEquals(null, entry.finishedAt());
+        assertTrue(recoveries("UNLOCK", "FAILED") > failedBefore, "care_recoveries_total counts the failed attempt");
+    }
+
+    /** The care_recoveries_total series of this action and outcome, as Prometheus scrapes it (0 when absent). */
+    static double recoveries(String action, String outcome) {
+        Matcher series = Pattern.compile("(?m)^care_recoveries_total\\{action=\"" + action + "\",outcome=\"" + outcome
+                + "\"[^}]*} (\\S+)").matcher(RestAssured.when().get("/q/metrics").then().statusCode(200).extract().asString());
+        return series.find() ? Double.parseDouble(series.group(1)) : 0;
     }
 }

@@ -68,7 +68,7 @@ class WalletChangesTest {
             }
         };
         return new WalletChanges(new CustomerLookup(gateway, config), gateway, new OneFlightPerCustomer(config),
-                leases, config, 1);
+                leases, CareTelemetry.none(), config, 1);
     }
 
     private static ChangeIntent intent(WalletAction action) {

@@ -546,6 +546,110 @@ class ManifestConsistencyTest {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
+    // (h) monitoring: the ServiceMonitor scrapes the Service's metrics port, every alert is complete and has its
+    //     runbook line in README.md, the dashboard is the JSON its ConfigMap is made from (AlertRulesTest checks
+    //     their metrics against /q/metrics)
+    // ---------------------------------------------------------------------------------------------------------------
+
+    @Test
+    void theServiceMonitorScrapesEveryPodOnThePortThatServesTheMetrics() {
+        Doc monitor = k8sDocs().stream().filter(d -> "ServiceMonitor".equals(d.kind())).findFirst()
+                .orElseGet(() -> fail("no ServiceMonitor under k8s/"));
+        assertTrue(monitor.source().startsWith("k8s/monitoring/"), "the ServiceMonitor needs the Prometheus Operator's"
+                + " CRDs: it belongs in the optional k8s/monitoring, not in base or an overlay (" + monitor.source() + ")");
+        // The Service it selects: in k8s/monitoring, never the API's Service (an ingress exposes that one).
+        List<JsonNode> selected = k8sDocs().stream().filter(d -> "Service".equals(d.kind()) && !isKustomization(d))
+                .filter(d -> labelsMatch(monitor.node().path("spec").path("selector").path("matchLabels"),
+                        d.node().path("metadata").path("labels")))
+                .peek(d -> assertTrue(d.source().startsWith("k8s/monitoring/"), "the ServiceMonitor selects " + d.source()))
+                .map(Doc::node).toList();
+        assertEquals(1, selected.size(), "the ServiceMonitor must select exactly one Service");
+        JsonNode service = selected.get(0);
+        assertTrue(labelsMatch(service.path("spec").path("selector"),
+                deployment().path("spec").path("template").path("metadata").path("labels")),
+                "the metrics Service must select the Deployment's pods");
+
+        // The container port that serves /q/metrics: the management interface's once it is on in prod.
+        Properties props = applicationProperties();
+        boolean management = Boolean.parseBoolean(props.getProperty("%prod.quarkus.management.enabled",
+                props.getProperty("quarkus.management.enabled", "false")));
+        String metricsPort = management ? "management" : "http";
+        Set<String> containerPorts = new TreeSet<>();
+        container().path("ports").forEach(port -> containerPorts.add(port.path("name").asText()));
+        assertTrue(containerPorts.contains(metricsPort), "the container has no port " + metricsPort + ": " + containerPorts);
+
+        Map<String, String> targetPorts = new TreeMap<>();
+        service.path("spec").path("ports").forEach(port -> targetPorts.put(port.path("name").asText(), port.path("targetPort").asText()));
+        JsonNode endpoints = monitor.node().path("spec").path("endpoints");
+        assertTrue(endpoints.size() > 0, "the ServiceMonitor has no endpoint");
+        for (JsonNode endpoint : endpoints) {
+            String port = endpoint.path("port").asText();
+            assertTrue(targetPorts.containsKey(port), "the ServiceMonitor scrapes port " + port + "; the Service has " + targetPorts.keySet());
+            assertEquals(metricsPort, targetPorts.get(port), "the metrics Service must point at the container port that"
+                    + " serves /q/metrics (" + (management ? "quarkus.management.enabled: the management port" : "the HTTP port") + ")");
+            assertEquals("/q/metrics", endpoint.path("path").asText());
+        }
+    }
+
+    static boolean labelsMatch(JsonNode wanted, JsonNode labels) {
+        if (wanted.size() == 0) {
+            return false;
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = wanted.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> label = fields.next();
+            if (!label.getValue().asText().equals(labels.path(label.getKey()).asText())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void everyAlertIsCompleteAndHasItsRunbookLineInTheReadme() throws IOException {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        List<Doc> rules = k8sDocs().stream().filter(d -> "PrometheusRule".equals(d.kind())).toList();
+        assertEquals(1, rules.size(), "expected one PrometheusRule (k8s/monitoring/prometheusrule.yaml)");
+        List<String> alerts = new ArrayList<>();
+        for (JsonNode group : rules.get(0).node().path("spec").path("groups")) {
+            for (JsonNode rule : group.path("rules")) {
+                String alert = rule.path("alert").asText();
+                alerts.add(alert);
+                assertFalse(alert.isBlank() || rule.path("expr").asText().isBlank(), "a rule without alert or expr: " + rule);
+                assertTrue(Set.of("critical", "warning").contains(rule.path("labels").path("severity").asText()),
+                        alert + ": severity critical or warning");
+                assertFalse(rule.path("annotations").path("summary").asText().isBlank(), alert + ": no summary");
+                assertEquals("README.md, Alerts: " + alert, rule.path("annotations").path("runbook").asText());
+                assertTrue(Pattern.compile("(?m)^- \\*\\*`" + alert + "`\\*\\*").matcher(readme).find(),
+                        "README.md has no runbook line \"- **`" + alert + "`** ...\"");
+                if (rule.has("for")) {
+                    parseQuarkusDuration(rule.path("for").asText()); // a Prometheus duration: 5m, 10m
+                }
+            }
+        }
+        assertTrue(alerts.containsAll(List.of("WalletCareGatewayBreakerOpen", "WalletCareGatewayAuthFailed",
+                "WalletCareJournalUnavailable", "WalletCareRecoveriesFailing", "WalletCareUnlockIncomplete",
+                "WalletCareHighServerErrorRate")), alerts::toString);
+    }
+
+    @Test
+    void theDashboardConfigMapIsMadeFromTheDashboardJson() throws IOException {
+        Path dir = ROOT.resolve("k8s/monitoring/grafana");
+        JsonNode kustomization = readYaml(dir.resolve("kustomization.yaml")).get(0);
+        assertEquals("1", kustomization.path("generatorOptions").path("labels").path("grafana_dashboard").asText(),
+                "Grafana's sidecar loads ConfigMaps labelled grafana_dashboard: \"1\"");
+        List<String> files = new ArrayList<>();
+        kustomization.path("configMapGenerator").forEach(g -> g.path("files").forEach(f -> files.add(f.asText())));
+        assertEquals(List.of("wallet-care-bff.json"), files);
+        JsonNode dashboard = new ObjectMapper().readTree(Files.readString(dir.resolve(files.get(0))));
+        assertEquals("wallet-care-bff", dashboard.path("uid").asText());
+        assertTrue(dashboard.path("panels").size() >= 10, "the dashboard has its panels");
+        for (JsonNode resource : readYaml(ROOT.resolve("k8s/monitoring/kustomization.yaml")).get(0).path("resources")) {
+            assertTrue(Files.exists(ROOT.resolve("k8s/monitoring").resolve(resource.asText())), "missing " + resource.asText());
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
     // reading the files
     // ---------------------------------------------------------------------------------------------------------------
 
