@@ -100,10 +100,11 @@ for kv in ${line#BENCH }; do printf -v "B_${kv%%=*}" '%s' "${kv#*=}"; done
 TWO_RPS=$(awk -v a="$TWO_A_RPS" -v b="$B_rps" 'BEGIN { printf "%.1f", a + b }')
 TWO_BAD=$((TWO_BAD + B_non2xx + B_connect_errors + B_read_errors + B_write_errors + B_timeouts))
 
-# the journal's view: every unlock it holds finished, and how
-JOURNAL=$(psql -h 127.0.0.1 -p "$PG_PORT" -U wallet_care -d wallet_care -tAc \
-    "SELECT outcome || ' ' || count(*) FROM wallet_change WHERE action = 'UNLOCK' GROUP BY outcome ORDER BY 1" | tr '\n' ';')
-OPEN=$(psql -h 127.0.0.1 -p "$PG_PORT" -U wallet_care -d wallet_care -tAc "SELECT count(*) FROM wallet_change WHERE finished_at IS NULL")
+# the journal's view, once the unlocks wrk left in flight have ended (at most 30 s): every one finished, and how
+pgq() { psql -h 127.0.0.1 -p "$PG_PORT" -U wallet_care -d wallet_care -tAc "$1"; }
+for ((i = 0; i < 300; i++)); do [[ $(pgq "SELECT count(*) FROM wallet_change WHERE finished_at IS NULL") == 0 ]] && break; sleep 0.1; done
+OPEN=$(pgq "SELECT count(*) FROM wallet_change WHERE finished_at IS NULL")
+JOURNAL=$(pgq "SELECT outcome || ' ' || count(*) FROM wallet_change WHERE action = 'UNLOCK' GROUP BY outcome ORDER BY 1" | paste -sd';')
 RSS_A=$(rss_mb "$SERVICE_PID") RSS_B=$(rss_mb "$B_PID")
 
 {
@@ -118,6 +119,6 @@ RSS_A=$(rss_mb "$SERVICE_PID") RSS_B=$(rss_mb "$B_PID")
     echo "| replicas A + B, $half connections each | **$TWO_RPS** ($(printf '%.1f' "$TWO_A_RPS") + $(printf '%.1f' "$B_rps")) | A $(ms "$TWO_A_P50"), B $(ms "$B_p50_us") | A $(ms "$TWO_A_P99"), B $(ms "$B_p99_us") | | | $TWO_BAD | $L3 | $TWO_NOISE (A's run) |"
     echo
     echo "Goal: own time ≤ 3 ms p50 per unlock: $(awk -v o="$(own "$C1_P50")" 'BEGIN { print (o <= 3) ? "PASS" : "**MISS**" }'); unlocks/s grows with the second replica: $(awk -v a="$ONE_RPS" -v b="$TWO_RPS" 'BEGIN { printf "%s (x%.2f)", (b > a) ? "yes" : "**no**", b / a }')."
-    echo "Journal: $JOURNAL open rows at the end: $OPEN. RSS after: A ${RSS_A} MB, B ${RSS_B} MB. Load average at the end: $(load)."
+    echo "Journal: $JOURNAL; open rows 30 s after the last request at most: $OPEN. RSS after: A ${RSS_A} MB, B ${RSS_B} MB. Load average at the end: $(load)."
 } | tee "$OUT/results.md"
 log "results: $OUT/results.md"
