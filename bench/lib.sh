@@ -303,6 +303,7 @@ start_service() {
         PAYDIANT_PARTNER_TOKEN=bench-token \
         QUARKUS_HTTP_HOST=127.0.0.1 \
         QUARKUS_HTTP_PORT="$port" \
+        QUARKUS_MANAGEMENT_PORT=0 \
         QUARKUS_OIDC_AUTH_SERVER_URL="$ISSUER" \
         QUARKUS_OIDC_CLIENT_ID=wallet-care-bff \
         "${SERVICE_ENV[@]}" \

@@ -57,14 +57,16 @@ if ((DRY_RUN)); then
     WORK=$(mktemp -d /tmp/wallet-care-bench.XXXXXX)
     SERVICE_LOG=$WORK/service.log
     [[ -f "$APP_JAR" ]] || die "no jar at $APP_JAR: ./mvnw package first"
-    read -r port < <(free_ports 1)
+    # Health is served on the management interface (its own port), as in the image.
+    read -r port management < <(free_ports 2)
     (cd "$(dirname "$APP_JAR")" && exec env PAYDIANT_GATEWAY_URL=http://127.0.0.1:9 PAYDIANT_PARTNER_TOKEN=bench-token \
-        QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" "$JAVA_BIN" "${JAVA_FLAGS[@]}" -jar "$(basename "$APP_JAR")") \
+        QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_HOST=127.0.0.1 \
+        QUARKUS_MANAGEMENT_PORT="$management" "$JAVA_BIN" "${JAVA_FLAGS[@]}" -jar "$(basename "$APP_JAR")") \
         >"$SERVICE_LOG" 2>&1 &
     SERVICE_PID=$!
     for ((i = 0; i < 600; i++)); do
         kill -0 "$SERVICE_PID" 2>/dev/null || { tail -5 "$SERVICE_LOG" >&2; die "refusing to report: the JVM exited during start-up"; }
-        [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/q/health/live" || true) == 200 ]] && break
+        [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$management/q/health/live" || true) == 200 ]] && break
         sleep 0.1
     done
     aot_status "$SERVICE_PID" "${JAVA_FLAGS[@]}"

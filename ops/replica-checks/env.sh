@@ -60,17 +60,19 @@ sql() { psql -h 127.0.0.1 -p $PG_PORT -U wallet_care -d wallet_care -tAc "$1"; }
 
 # --- the Java processes --------------------------------------------------------------------------------------------
 start_java() { # name port env... : runs quarkus-run.jar in $APP, log in $RUN/logs/name.log
-    local name=$1 port=$2; shift 2
-    (cd "$APP" && exec env QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" "$@" \
+    # Health is on the management interface (port + 1000 here, so that replicas do not share one).
+    local name=$1 port=$2 management=$(($2 + 1000)); shift 2
+    (cd "$APP" && exec env QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_HOST=127.0.0.1 \
+        QUARKUS_MANAGEMENT_PORT="$management" "$@" \
         "$JAVA_BIN" -Xmx128m -XX:TieredStopAtLevel=1 -XX:ActiveProcessorCount=1 -jar quarkus-run.jar) >>"$RUN/logs/$name.log" 2>&1 &
     echo $! > "$RUN/pids/$name"
     local i
     for ((i = 0; i < 600; i++)); do
         kill -0 "$(cat "$RUN/pids/$name")" 2>/dev/null || { tail -30 "$RUN/logs/$name.log" >&2; die "$name exited"; }
-        curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/live" && break
+        curl -sf -o /dev/null "http://127.0.0.1:$management/q/health/live" && break
         sleep 0.1
     done
-    curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/live" || die "$name not live after 60 s"
+    curl -sf -o /dev/null "http://127.0.0.1:$management/q/health/live" || die "$name not live after 60 s"
     log "$name up on :$port (pid $(cat "$RUN/pids/$name"))"
 }
 

@@ -26,6 +26,7 @@ import com.walletcare.bff.testing.ContractValidation;
 import com.walletcare.bff.testing.GatewayTest;
 import com.walletcare.bff.testing.InjectGateway;
 import com.walletcare.bff.testing.TestLog;
+import com.walletcare.bff.testing.ManagementPort;
 import com.walletcare.bff.testing.WireMockGateway;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -44,6 +45,7 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusIntegrationTest
 @QuarkusTestResource(WireMockGateway.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(value = ManagementPort.class, restrictToAnnotatedClass = true)
 class PackagedJarIT {
 
     private static final String PAUL = "vmiTxZcaSEym";
@@ -151,9 +153,23 @@ class PackagedJarIT {
     }
 
     @Test
-    void isLiveAndReady() {
-        RestAssured.when().get("/q/health/live").then().statusCode(200);
-        RestAssured.when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        RestAssured.when().get("/q/metrics").then().statusCode(200);
+    void isLiveAndReadyOnTheManagementInterface() {
+        String management = "http://localhost:" + managementPort();
+        RestAssured.when().get(management + "/q/health/live").then().statusCode(200);
+        RestAssured.when().get(management + "/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        RestAssured.when().get(management + "/q/metrics").then().statusCode(200);
+    }
+
+    /** What an ingress exposes never carries metrics (Java class names, request paths) nor health details. */
+    @Test
+    void thePublicPortServesNeitherMetricsNorHealth() {
+        for (String path : new String[] { "/q/metrics", "/q/health", "/q/health/ready" }) {
+            RestAssured.given().accept(ContentType.JSON).when().get(path).then().statusCode(404);
+        }
+        RestAssured.when().get("/q/openapi").then().statusCode(200);
+    }
+
+    private static int managementPort() {
+        return ManagementPort.port();
     }
 }

@@ -271,9 +271,13 @@ public final class AotTraining {
         private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
 
-        private App(Process process, String base, Path log) {
+        /** Health and metrics: the packaged service serves them on its management interface only. */
+        final String management;
+
+        private App(Process process, String base, String management, Path log) {
             this.process = process;
             this.base = base;
+            this.management = management;
             this.log = log;
         }
 
@@ -281,6 +285,7 @@ public final class AotTraining {
             List<String> full = new ArrayList<>(command);
             full.addAll(List.of("-jar", "quarkus-run.jar"));
             int port = freePort();
+            int managementPort = freePort();
             ProcessBuilder builder = new ProcessBuilder(full).directory(appDir.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             Map<String, String> env = builder.environment();
@@ -288,6 +293,8 @@ public final class AotTraining {
             env.remove("JAVA_TOOL_OPTIONS");
             env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
             env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
+            env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
             env.put("PAYDIANT_GATEWAY_URL", standIn.base());
             env.put("PAYDIANT_PARTNER_TOKEN", "aot-training");
             env.put("QUARKUS_OIDC_AUTH_SERVER_URL", standIn.issuer());
@@ -295,7 +302,7 @@ public final class AotTraining {
             env.put("CARE_CHANGES_PER_AGENT_PER_MINUTE", "1000000");
             env.put("CARE_VERIFICATION_FAILURES_ALLOWED", "1000000");
             env.put("CARE_VERIFICATION_SECRET", Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32)));
-            return new App(builder.start(), "http://127.0.0.1:" + port, log);
+            return new App(builder.start(), "http://127.0.0.1:" + port, "http://127.0.0.1:" + managementPort, log);
         }
 
         void awaitReady() throws Exception {
@@ -332,7 +339,8 @@ public final class AotTraining {
         }
 
         private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+            String root = path.startsWith("/q/health") || path.startsWith("/q/metrics") ? management : base;
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path)).timeout(Duration.ofSeconds(30));
             if (path.startsWith("/customers")) {
                 request.header("Accept", "application/json");
             }

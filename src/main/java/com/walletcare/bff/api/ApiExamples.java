@@ -60,6 +60,12 @@ final class ApiExamples {
               "requestId": "3f2c9a1e-8d4b-4f7a-9c2e-1b5d6e7f8a90",
               "violations": [ { "field": "birthday", "message": "Not a full date: say it as 07/10/1969, 1969-07-10 or July 10 1969." } ] }""";
 
+    static final String INVALID_LIMIT = """
+            { "type": "/problems/validation-failed", "title": "Invalid request", "status": 400,
+              "detail": "The request is not valid: see violations.", "code": "VALIDATION_FAILED",
+              "requestId": "3f2c9a1e-8d4b-4f7a-9c2e-1b5d6e7f8a90",
+              "violations": [ { "field": "limit", "message": "A page has 1 to 100 entries." } ] }""";
+
     static final String INVALID_ID = """
             { "type": "/problems/validation-failed", "title": "Invalid request", "status": 400,
               "detail": "The request is not valid: see violations.", "code": "VALIDATION_FAILED",
@@ -165,9 +171,10 @@ final class ApiExamples {
     static final String CHANGE_REQUEST = """
             { "reason": "FAILED_LOGINS", "ticketId": "CS-1042" }""";
 
+    /** Not prefilled (the first example is): a verificationId is only good for the customer and agent it verified. */
     static final String VERIFIED_CHANGE_REQUEST = """
-            { "verificationId": "vf_1796290664.bQ3nB0y7o8YV1u2kRr7o3m0kQHnq8zZP8cH9nXqv1wE", "reason": "FAILED_LOGINS",
-              "ticketId": "CS-1042" }""";
+            { "verificationId": "<the verificationId POST /customers/{id}/verification answered>",
+              "reason": "FAILED_LOGINS", "ticketId": "CS-1042" }""";
 
     static final String BAD_CHANGE_REQUEST = """
             { "type": "/problems/validation-failed", "title": "Invalid request", "status": 400,
@@ -184,4 +191,22 @@ final class ApiExamples {
             { "type": "/problems/verification-required", "title": "Verification required", "status": 428,
               "detail": "UNLOCK needs a verificationId from a verification of this customer by you in the last minutes: verify the caller (POST /customers/{id}/verification) and send its verificationId in the body.",
               "code": "VERIFICATION_REQUIRED", "requestId": "3f2c9a1e-8d4b-4f7a-9c2e-1b5d6e7f8a90" }""";
+
+    static final String SIMULATED_CUSTOMER_NOT_FOUND = """
+            { "type": "/problems/customer-not-found", "title": "Customer not found", "status": 404,
+              "detail": "No simulated customer with id 'abc': the simulated customers are listed in README.md.",
+              "code": "CUSTOMER_NOT_FOUND", "requestId": "3f2c9a1e-8d4b-4f7a-9c2e-1b5d6e7f8a90" }""";
+
+    static final String SIMULATOR_FAULTS = """
+            { "lookupLatencyMs": 50, "activationLatencyMs": 2500, "serverErrorRate": 0.04, "resetRate": 0.04,
+              "garbledRate": 0.035, "lostAnswerRate": 0.035 }""";
+
+    static final String SIMULATOR_NO_FAULTS = """
+            { "lookupLatencyMs": 0, "activationLatencyMs": 0, "serverErrorRate": 0, "resetRate": 0,
+              "garbledRate": 0, "lostAnswerRate": 0 }""";
+
+    static final String SIMULATOR_BAD_FAULTS = """
+            { "type": "/problems/validation-failed", "title": "Invalid request", "status": 400,
+              "detail": "Fault rates are fractions from 0 to 1.", "code": "VALIDATION_FAILED",
+              "requestId": "3f2c9a1e-8d4b-4f7a-9c2e-1b5d6e7f8a90" }""";
 }

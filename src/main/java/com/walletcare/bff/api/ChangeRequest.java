@@ -21,7 +21,7 @@ public record ChangeRequest(
                 pattern = "^[A-Za-z0-9._:-]{1,64}$", examples = "CS-1042") String ticketId,
         @Schema(nullable = true, description = "From POST /customers/{id}/verification of this customer by this agent, "
                 + "before it expired; required by the changes the service lists in care.verification.required-for",
-                maxLength = 128, examples = "vf_1796290664.bQ3nB0y7o8YV1u2kRr7o3m0kQHnq8zZP8cH9nXqv1wE") String verificationId) {
+                maxLength = 128) String verificationId) {
 
     private static final Pattern TICKET_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 

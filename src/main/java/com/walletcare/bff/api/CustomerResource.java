@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -36,40 +37,21 @@ import com.walletcare.bff.customer.RequestTrace;
 import com.walletcare.bff.customer.WalletAction;
 
 import io.quarkus.security.identity.SecurityIdentity;
-
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 @Path("/customers")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Customers", description = "Look wallet customers up and change their wallet's status")
 @SecurityRequirement(name = OpenApiFilter.BEARER)
-@APIResponse(responseCode = "401", description = "UNAUTHENTICATED: no token, or one that is expired, from another issuer or badly signed",
-        content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "FORBIDDEN: search, read and verification need care-viewer or care-agent; unlock, activate and deactivate need care-agent",
-        content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "503", description = "GATEWAY_UNAVAILABLE: gateway unreachable, failing after retries, or circuit open; Retry-After says when to try again",
-        content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "GATEWAY_UNAVAILABLE", value = ApiExamples.GATEWAY_UNAVAILABLE)))
-@APIResponse(responseCode = "504", description = "GATEWAY_TIMEOUT: the gateway did not answer in time. On a change: its outcome "
-        + "is unknown yet (\"may still be applied\"); a change still running goes on, and repeating the call joins it",
-        content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
-                examples = { @ExampleObject(name = "GATEWAY_TIMEOUT", value = ApiExamples.GATEWAY_TIMEOUT),
-                        @ExampleObject(name = "change still running", value = ApiExamples.CHANGE_STILL_RUNNING) }))
-@APIResponse(responseCode = "502", description = "GATEWAY_REJECTED (the gateway answered with a failure) or GATEWAY_AUTH_FAILED (it refused this service's partner credentials)",
-        content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
-                examples = { @ExampleObject(name = "GATEWAY_REJECTED", value = ApiExamples.GATEWAY_REJECTED),
-                        @ExampleObject(name = "GATEWAY_AUTH_FAILED", value = ApiExamples.GATEWAY_AUTH_FAILED) }))
+@APIResponse(responseCode = "401", ref = ApiProblems.UNAUTHENTICATED)
+@APIResponse(responseCode = "403", ref = ApiProblems.FORBIDDEN)
+@APIResponse(responseCode = "502", ref = ApiProblems.GATEWAY_FAILED)
+@APIResponse(responseCode = "503", ref = ApiProblems.GATEWAY_UNAVAILABLE)
+@APIResponse(responseCode = "504", ref = ApiProblems.GATEWAY_TIMEOUT)
 public class CustomerResource {
 
     private static final String CHANGE_BODY_DOC = "Why, under which ticket, and the caller's verificationId: optional, "
-            + "as is the body, unless care.verification.required-for lists the change (then the verificationId is required).";
-    private static final String VERIFICATION_REQUIRED_DOC = "VERIFICATION_REQUIRED: this change is one of "
-            + "care.verification.required-for, and the body has no valid verificationId (missing, altered, of another "
-            + "agent or customer, or expired); nothing was sent to the gateway. Verify the caller first.";
-    private static final String RATE_LIMITED_DOC = "RATE_LIMITED: this agent (the token's subject) made more than "
-            + "care.changes-per-agent-per-minute (default 30) unlocks, activations and deactivations in this minute; "
-            + "nothing was sent to the gateway. Retry-After says when the next minute starts. Reads are not limited.";
+            + "as is the body, unless care.verification.required-for lists the change. Then add the verificationId that "
+            + "POST /customers/{id}/verification answered (step 2) for this customer: the prefilled example has none.";
 
     private final CustomerLookup lookup;
     private final WalletChanges changes;
@@ -99,6 +81,7 @@ public class CustomerResource {
     @Path("/search")
     @RolesAllowed({ Roles.VIEWER, Roles.AGENT })
     @Consumes(MediaType.APPLICATION_JSON)
+    @Tag(name = OpenApiFilter.FIND, description = "Look the caller's wallet up: by phone, e-mail, name or id, then read it fresh")
     @Operation(operationId = "searchCustomers", summary = "Look customers up",
             description = "Searches the gateway by phone, e-mail, first + last name, external id or customer id. "
                     + "A phone number may match several profiles: all are returned, with what tells them apart. "
@@ -110,13 +93,9 @@ public class CustomerResource {
             content = @Content(schema = @Schema(implementation = SearchResponse.class), examples = {
                     @ExampleObject(name = "Olivia and Paul share a phone", value = ApiExamples.SEARCH_RESULT),
                     @ExampleObject(name = "no match", value = ApiExamples.NO_MATCH) }))
-    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: no criterion, a lone first or last name, an unknown field, malformed JSON",
-            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "VALIDATION_FAILED", value = ApiExamples.VALIDATION_FAILED)))
-    @APIResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE: the body is over 16 KB (quarkus.http.limits.max-body-size)",
-            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "UNSUPPORTED_MEDIA_TYPE: the body is not application/json",
-            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = ApiProblems.SEARCH_INVALID)
+    @APIResponse(responseCode = "413", ref = ApiProblems.PAYLOAD_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ApiProblems.UNSUPPORTED_MEDIA_TYPE)
     public Uni<SearchResponse> search(SearchRequest request,
             @Parameter(description = CustomerParams.REQUEST_ID_DOC) @HeaderParam(RequestIdFilter.HEADER) String requestId) {
         return lookup.search(SearchRequest.toCriteria(request), new RequestTrace(requestId)).map(SearchResponse::of);
@@ -125,6 +104,7 @@ public class CustomerResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.VIEWER, Roles.AGENT })
+    @Tag(name = OpenApiFilter.FIND)
     @Operation(operationId = "getCustomer", summary = "One customer, fresh from the gateway")
     @APIResponse(responseCode = "200", description = "The customer",
             content = @Content(schema = @Schema(implementation = Customer.class), examples = {
@@ -139,6 +119,7 @@ public class CustomerResource {
     @RolesAllowed({ Roles.VIEWER, Roles.AGENT })
     @Consumes(MediaType.APPLICATION_JSON)
     @Audited
+    @Tag(name = OpenApiFilter.VERIFY, description = "Check what the caller says; the verificationId of a verified caller goes into the changes that need it")
     @Operation(operationId = "verifyCaller", summary = "Check what the caller says against the customer's record",
             description = "The agent types the caller's answers; they are compared with a fresh record from the gateway, "
                     + "in normal form (dates as callers say them, case, spaces, phone digits). Verified: at least "
@@ -153,18 +134,10 @@ public class CustomerResource {
             content = @Content(schema = @Schema(implementation = VerificationResult.class), examples = {
                     @ExampleObject(name = "verified", value = ApiExamples.VERIFIED),
                     @ExampleObject(name = "not verified", value = ApiExamples.NOT_VERIFIED) }))
-    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: no answer, a date that cannot be read, an unknown field, malformed JSON",
-            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "VALIDATION_FAILED", value = ApiExamples.INVALID_BIRTHDAY)))
-    @APIResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE: the body is over 16 KB (quarkus.http.limits.max-body-size)",
-            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "UNSUPPORTED_MEDIA_TYPE: the body is not application/json",
-            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "TOO_MANY_ATTEMPTS: care.verification.failures-allowed (default 5) "
-            + "failed verifications of this customer in this care.verification.failure-window (default 1 h); the gateway "
-            + "was not asked. Retry-After says when the next window starts.",
-            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "TOO_MANY_ATTEMPTS", value = ApiExamples.TOO_MANY_ATTEMPTS)))
+    @APIResponse(responseCode = "400", ref = ApiProblems.VERIFICATION_INVALID)
+    @APIResponse(responseCode = "413", ref = ApiProblems.PAYLOAD_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ApiProblems.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "429", ref = ApiProblems.TOO_MANY_ATTEMPTS)
     public Uni<VerificationResult> verify(@BeanParam CustomerParams call, VerificationRequest answers) {
         return verification.verify(call.customerId(), agent(), VerificationRequest.toAnswers(answers), call.trace());
     }
@@ -180,6 +153,7 @@ public class CustomerResource {
     @Path("/{id}/unlock")
     @RolesAllowed(Roles.AGENT)
     @Audited
+    @Tag(name = OpenApiFilter.CHANGE, description = "Unlock, activate or deactivate the wallet, one change at a time")
     @Operation(operationId = "unlockWallet", summary = "Make a locked wallet usable again",
             description = "The gateway cannot edit the lock: unlocking deactivates the wallet, then activates it, which clears "
                     + "the lock. A deactivated and locked wallet (an unlock that stopped half-way) is only activated; an "
@@ -188,35 +162,18 @@ public class CustomerResource {
             content = @Content(schema = @Schema(implementation = ActionResult.class), examples = {
                     @ExampleObject(name = "UNLOCKED", value = ApiExamples.UNLOCKED),
                     @ExampleObject(name = "ALREADY_UNLOCKED", value = ApiExamples.ALREADY_UNLOCKED) }))
-    @APIResponse(responseCode = "409", description = "CUSTOMER_DEACTIVATED: the wallet is deactivated but not locked; use activate. "
-            + "CHANGE_IN_PROGRESS: another change to this wallet did not end within the wait; Retry-After set",
-            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
-                    examples = { @ExampleObject(name = "CUSTOMER_DEACTIVATED", value = ApiExamples.CUSTOMER_DEACTIVATED),
-                            @ExampleObject(name = "CHANGE_IN_PROGRESS", value = ApiExamples.CHANGE_IN_PROGRESS) }))
-    @APIResponse(responseCode = "502", description = "UNLOCK_INCOMPLETE: the wallet is deactivated now and re-activating it failed; "
-            + "repeating the unlock completes it. Also GATEWAY_REJECTED / GATEWAY_AUTH_FAILED, with the wallet unchanged.",
-            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
-                    examples = { @ExampleObject(name = "UNLOCK_INCOMPLETE", value = ApiExamples.UNLOCK_INCOMPLETE),
-                            @ExampleObject(name = "GATEWAY_REJECTED", value = ApiExamples.GATEWAY_REJECTED) }))
-    @APIResponse(responseCode = "429", description = RATE_LIMITED_DOC,
-            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "RATE_LIMITED", value = ApiExamples.RATE_LIMITED)))
-    @APIResponse(responseCode = "428", description = VERIFICATION_REQUIRED_DOC,
-            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "VERIFICATION_REQUIRED", value = ApiExamples.VERIFICATION_REQUIRED)))
+    @APIResponse(responseCode = "409", ref = ApiProblems.UNLOCK_CONFLICT)
+    @APIResponse(responseCode = "502", ref = ApiProblems.UNLOCK_FAILED)
+    @APIResponse(responseCode = "428", ref = ApiProblems.VERIFICATION_REQUIRED)
+    @APIResponse(responseCode = "429", ref = ApiProblems.RATE_LIMITED)
+    @APIResponse(responseCode = "400", ref = ApiProblems.CHANGE_INVALID)
+    @APIResponse(responseCode = "413", ref = ApiProblems.PAYLOAD_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ApiProblems.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "503", ref = ApiProblems.CHANGE_UNAVAILABLE)
     @RequestBody(required = false, description = CHANGE_BODY_DOC,
             content = @Content(schema = @Schema(implementation = ChangeRequest.class),
                     examples = { @ExampleObject(name = "with a reason", value = ApiExamples.CHANGE_REQUEST),
-                            @ExampleObject(name = "with a verification", value = ApiExamples.VERIFIED_CHANGE_REQUEST) }))
-    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: a reason that is not one of the listed, a malformed ticketId, another property",
-            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "VALIDATION_FAILED", value = ApiExamples.BAD_CHANGE_REQUEST)))
-    @APIResponse(responseCode = "503", description = "GATEWAY_UNAVAILABLE (Retry-After set): before the wallet was changed, or when the "
-            + "change may still be applied, as the detail says. JOURNAL_UNAVAILABLE (Retry-After set): the care journal's "
-            + "database cannot be reached, so no change starts; reads still work",
-            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
-                    examples = { @ExampleObject(name = "GATEWAY_UNAVAILABLE", value = ApiExamples.CHANGE_FAILED),
-                            @ExampleObject(name = "JOURNAL_UNAVAILABLE", value = ApiExamples.JOURNAL_UNAVAILABLE) }))
+                            @ExampleObject(name = "with the caller's verification", value = ApiExamples.VERIFIED_CHANGE_REQUEST) }))
     public Uni<ActionResult> unlock(@BeanParam CustomerParams call, ChangeRequest body) {
         ChangeIntent intent = verifiedIntent(body, call, WalletAction.UNLOCK);
         return changeLimit.admit(intent.agent()).chain(() -> changes.unlock(intent, call.trace()));
@@ -226,6 +183,7 @@ public class CustomerResource {
     @Path("/{id}/activate")
     @RolesAllowed(Roles.AGENT)
     @Audited
+    @Tag(name = OpenApiFilter.CHANGE)
     @Operation(operationId = "activateWallet", summary = "Activate the wallet",
             description = "Activating a deactivated wallet also clears its lock. A wallet that is already active, LOCKED "
                     + "included, is left as it is (ALREADY_ACTIVE): clearing a lock is unlock's job.")
@@ -233,28 +191,17 @@ public class CustomerResource {
             content = @Content(schema = @Schema(implementation = ActionResult.class), examples = {
                     @ExampleObject(name = "ACTIVATED", value = ApiExamples.ACTIVATED),
                     @ExampleObject(name = "ALREADY_ACTIVE (a LOCKED wallet stays LOCKED)", value = ApiExamples.ALREADY_ACTIVE) }))
-    @APIResponse(responseCode = "409", description = "CHANGE_IN_PROGRESS: another change to this wallet did not end within the wait; Retry-After set",
-            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "CHANGE_IN_PROGRESS", value = ApiExamples.CHANGE_IN_PROGRESS)))
-    @APIResponse(responseCode = "429", description = RATE_LIMITED_DOC,
-            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "RATE_LIMITED", value = ApiExamples.RATE_LIMITED)))
-    @APIResponse(responseCode = "428", description = VERIFICATION_REQUIRED_DOC,
-            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "VERIFICATION_REQUIRED", value = ApiExamples.VERIFICATION_REQUIRED)))
+    @APIResponse(responseCode = "409", ref = ApiProblems.CHANGE_IN_PROGRESS)
+    @APIResponse(responseCode = "428", ref = ApiProblems.VERIFICATION_REQUIRED)
+    @APIResponse(responseCode = "429", ref = ApiProblems.RATE_LIMITED)
+    @APIResponse(responseCode = "400", ref = ApiProblems.CHANGE_INVALID)
+    @APIResponse(responseCode = "413", ref = ApiProblems.PAYLOAD_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ApiProblems.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "503", ref = ApiProblems.CHANGE_UNAVAILABLE)
     @RequestBody(required = false, description = CHANGE_BODY_DOC,
             content = @Content(schema = @Schema(implementation = ChangeRequest.class),
                     examples = { @ExampleObject(name = "with a reason", value = ApiExamples.CHANGE_REQUEST),
-                            @ExampleObject(name = "with a verification", value = ApiExamples.VERIFIED_CHANGE_REQUEST) }))
-    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: a reason that is not one of the listed, a malformed ticketId, another property",
-            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "VALIDATION_FAILED", value = ApiExamples.BAD_CHANGE_REQUEST)))
-    @APIResponse(responseCode = "503", description = "GATEWAY_UNAVAILABLE (Retry-After set): before the wallet was changed, or when the "
-            + "change may still be applied, as the detail says. JOURNAL_UNAVAILABLE (Retry-After set): the care journal's "
-            + "database cannot be reached, so no change starts; reads still work",
-            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
-                    examples = { @ExampleObject(name = "GATEWAY_UNAVAILABLE", value = ApiExamples.CHANGE_FAILED),
-                            @ExampleObject(name = "JOURNAL_UNAVAILABLE", value = ApiExamples.JOURNAL_UNAVAILABLE) }))
+                            @ExampleObject(name = "with the caller's verification", value = ApiExamples.VERIFIED_CHANGE_REQUEST) }))
     public Uni<ActionResult> activate(@BeanParam CustomerParams call, ChangeRequest body) {
         ChangeIntent intent = verifiedIntent(body, call, WalletAction.ACTIVATE);
         return changeLimit.admit(intent.agent()).chain(() -> changes.activate(intent, call.trace()));
@@ -264,34 +211,24 @@ public class CustomerResource {
     @Path("/{id}/deactivate")
     @RolesAllowed(Roles.AGENT)
     @Audited
+    @Tag(name = OpenApiFilter.CHANGE)
     @Operation(operationId = "deactivateWallet", summary = "Deactivate the wallet",
             description = "The wallet can no longer be used until it is activated again. Its devices are left as they are.")
     @APIResponse(responseCode = "200", description = "DEACTIVATED, or ALREADY_DEACTIVATED",
             content = @Content(schema = @Schema(implementation = ActionResult.class), examples = {
                     @ExampleObject(name = "DEACTIVATED", value = ApiExamples.DEACTIVATED),
                     @ExampleObject(name = "ALREADY_DEACTIVATED", value = ApiExamples.ALREADY_DEACTIVATED) }))
-    @APIResponse(responseCode = "409", description = "CHANGE_IN_PROGRESS: another change to this wallet did not end within the wait; Retry-After set",
-            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "CHANGE_IN_PROGRESS", value = ApiExamples.CHANGE_IN_PROGRESS)))
-    @APIResponse(responseCode = "429", description = RATE_LIMITED_DOC,
-            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "RATE_LIMITED", value = ApiExamples.RATE_LIMITED)))
-    @APIResponse(responseCode = "428", description = VERIFICATION_REQUIRED_DOC,
-            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "VERIFICATION_REQUIRED", value = ApiExamples.VERIFICATION_REQUIRED)))
+    @APIResponse(responseCode = "409", ref = ApiProblems.CHANGE_IN_PROGRESS)
+    @APIResponse(responseCode = "428", ref = ApiProblems.VERIFICATION_REQUIRED)
+    @APIResponse(responseCode = "429", ref = ApiProblems.RATE_LIMITED)
+    @APIResponse(responseCode = "400", ref = ApiProblems.CHANGE_INVALID)
+    @APIResponse(responseCode = "413", ref = ApiProblems.PAYLOAD_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ApiProblems.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "503", ref = ApiProblems.CHANGE_UNAVAILABLE)
     @RequestBody(required = false, description = CHANGE_BODY_DOC,
             content = @Content(schema = @Schema(implementation = ChangeRequest.class),
                     examples = { @ExampleObject(name = "with a reason", value = ApiExamples.CHANGE_REQUEST),
-                            @ExampleObject(name = "with a verification", value = ApiExamples.VERIFIED_CHANGE_REQUEST) }))
-    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: a reason that is not one of the listed, a malformed ticketId, another property",
-            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "VALIDATION_FAILED", value = ApiExamples.BAD_CHANGE_REQUEST)))
-    @APIResponse(responseCode = "503", description = "GATEWAY_UNAVAILABLE (Retry-After set): before the wallet was changed, or when the "
-            + "change may still be applied, as the detail says. JOURNAL_UNAVAILABLE (Retry-After set): the care journal's "
-            + "database cannot be reached, so no change starts; reads still work",
-            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
-                    examples = { @ExampleObject(name = "GATEWAY_UNAVAILABLE", value = ApiExamples.CHANGE_FAILED),
-                            @ExampleObject(name = "JOURNAL_UNAVAILABLE", value = ApiExamples.JOURNAL_UNAVAILABLE) }))
+                            @ExampleObject(name = "with the caller's verification", value = ApiExamples.VERIFIED_CHANGE_REQUEST) }))
     public Uni<ActionResult> deactivate(@BeanParam CustomerParams call, ChangeRequest body) {
         ChangeIntent intent = verifiedIntent(body, call, WalletAction.DEACTIVATE);
         return changeLimit.admit(intent.agent()).chain(() -> changes.deactivate(intent, call.trace()));
@@ -300,6 +237,7 @@ public class CustomerResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({ Roles.VIEWER, Roles.AGENT })
+    @Tag(name = OpenApiFilter.REVIEW, description = "What was asked of the wallet, by whom, and how it ended")
     @Operation(operationId = "walletHistory", summary = "The changes asked of a wallet, newest first",
             description = "Every unlock, activate and deactivate asked through this service, by whom, why, and how it "
                     + "ended (REQUEST, or RECOVERY when another replica finished it). Shared by every replica and kept "
@@ -307,12 +245,11 @@ public class CustomerResource {
     @APIResponse(responseCode = "200", description = "One page; next is the cursor for the following one",
             content = @Content(schema = @Schema(implementation = History.class),
                     examples = @ExampleObject(name = "an unlock", value = ApiExamples.HISTORY)))
-    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: a limit outside 1-100, or a cursor this service did not give",
-            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "VALIDATION_FAILED", value = ApiExamples.VALIDATION_FAILED)))
+    @APIResponse(responseCode = "400", ref = ApiProblems.HISTORY_INVALID)
     public Uni<History> history(@BeanParam CustomerParams call,
             @Parameter(description = "The next cursor of the previous page") @QueryParam("before") String before,
-            @Parameter(description = "Page size, 1-100", schema = @Schema(defaultValue = "20", minimum = "1", maximum = "100"))
+            @Parameter(description = "Page size, 1-100", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20",
+                    minimum = "1", maximum = "100"))
             @QueryParam("limit") String limit) {
         return history.page(call.customerId(), HistoryPaging.cursor(before), HistoryPaging.limit(limit));
     }

@@ -1,9 +1,10 @@
 package com.walletcare.bff.api;
 
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -11,7 +12,9 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
@@ -22,22 +25,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Adds what every operation shares, written once, and what annotations cannot say: the security schemes Swagger UI
  * can authorise with (a bearer token in every profile; the dev-mode users where HTTP Basic is on, which is dev mode
- * only); on every response the X-Request-Id header (and Retry-After on a 409, 429 or 503); on operations that take a customer id
- * the 400 (malformed id) and 404 (no such customer) problems; a {@code default} problem for the statuses any request
- * can meet (404, 405, 406, 414, 431, 500); an example for every problem response, built from its code as the service
- * answers it; and, where the simulator runs, its controls under their own tag.
+ * only); the problem responses of {@link ApiProblems}, each declared once under components/responses with its
+ * examples, its X-Request-Id header (and Retry-After on a 409, 429 or 503), which operations refer to; on operations
+ * that take a customer id the 400 (malformed id) and 404 (no such customer) problems; a {@code default} problem for
+ * the statuses any request can meet; X-Request-Id on every other response; the operations in the order of the
+ * support story (find, verify, change, review); and, where the simulator runs, its controls under their own tag.
  */
 public class OpenApiFilter implements OASFilter {
 
     public static final String BEARER = "bearer";
     static final String DEV_BASIC = "dev-basic";
     static final String EXAMPLE_REQUEST_ID = "3f2c9a1e-8d4b-4f7a-9c2e-1b5d6e7f8a90";
+    static final String SIMULATOR_TAG = "Simulator";
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
-    /** The code a problem response's description starts with, e.g. "FORBIDDEN: …". */
-    private static final Pattern LEADING_CODE = Pattern.compile("^([A-Z_]+)\\b");
-    private static final List<ProblemCode> ANY_REQUEST = List.of(ProblemCode.NOT_FOUND, ProblemCode.METHOD_NOT_ALLOWED,
-            ProblemCode.NOT_ACCEPTABLE, ProblemCode.URI_TOO_LONG, ProblemCode.HEADERS_TOO_LARGE, ProblemCode.INTERNAL_ERROR);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The support story, in the order Swagger UI lists it: its tags, then its operations. */
+    static final String FIND = "1. Find the customer";
+    static final String VERIFY = "2. Verify the caller";
+    static final String CHANGE = "3. Change the wallet";
+    static final String REVIEW = "4. Review what was done";
+    private static final List<String> STORY = List.of("searchCustomers", "getCustomer", "verifyCaller", "unlockWallet",
+            "activateWallet", "deactivateWallet", "walletHistory", "lockSimulatedWallet", "simulatorFaults",
+            "setSimulatorFaults", "resetSimulator");
     /** The statuses whose problems can carry Retry-After: CHANGE_IN_PROGRESS, RATE_LIMITED, GATEWAY_UNAVAILABLE, JOURNAL_UNAVAILABLE. */
     private static final List<String> RETRY_AFTER = List.of("409", "429", "503");
 
@@ -63,80 +72,120 @@ public class OpenApiFilter implements OASFilter {
         if (simulator) {
             simulatorControls(openAPI);
         }
+        ApiProblems.ALL.forEach(declared -> openAPI.getComponents().addResponse(declared.name(), declared(declared)));
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().values().forEach(operation -> {
             if (devBasic && operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
                 operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(DEV_BASIC));
             }
             if (path.contains("{id}")) {
-                APIResponse invalid = operation.getResponses().getAPIResponse("400");
-                if (invalid == null) {
-                    operation.getResponses().addAPIResponse("400", problem("VALIDATION_FAILED: the id is not a customer id",
-                            Map.of("VALIDATION_FAILED", ApiExamples.INVALID_ID)));
-                } else {
-                    invalid.description(invalid.getDescription() + "; or the id is not a customer id")
-                            .getContent().getMediaType(ProblemMapper.PROBLEM_JSON)
-                            .addExample("invalid id", OASFactory.createExample().value(json(ApiExamples.INVALID_ID)));
+                if (operation.getResponses().getAPIResponse("400") == null) {
+                    operation.getResponses().addAPIResponse("400", OASFactory.createAPIResponse().ref(ApiProblems.INVALID_ID));
                 }
-                operation.getResponses()
-                        .addAPIResponse("404", problem("CUSTOMER_NOT_FOUND: no customer with that id",
-                                Map.of("CUSTOMER_NOT_FOUND", ApiExamples.CUSTOMER_NOT_FOUND)));
+                operation.getResponses().addAPIResponse("404", OASFactory.createAPIResponse().ref(ApiProblems.CUSTOMER_NOT_FOUND));
             }
             if (operation.getResponses().getDefaultValue() == null) {
-                operation.getResponses().defaultValue(anyRequestProblems());
+                operation.getResponses().defaultValue(OASFactory.createAPIResponse().ref(ApiProblems.ANY_REQUEST));
             }
-            operation.getResponses().getAPIResponses().forEach((status, response) -> decorate(status, response));
+            operation.getResponses().getAPIResponses().values().stream().filter(response -> response.getRef() == null)
+                    .forEach(response -> response.addHeader(RequestIdFilter.HEADER, requestIdHeader()));
         }));
+        inStoryOrder(openAPI);
     }
 
-    /** The simulator's own routes (Vert.x, not JAX-RS), so that a tester can lock a wallet and reset from Swagger UI. */
+    /**
+     * Tags by their step number, the simulator last; paths by their first operation's place in the story, so that
+     * Swagger UI (which keeps the document's order) lists verification before the changes that need it.
+     */
+    private static void inStoryOrder(OpenAPI openAPI) {
+        if (openAPI.getTags() != null) {
+            openAPI.setTags(openAPI.getTags().stream()
+                    .sorted(Comparator.comparing(tag -> SIMULATOR_TAG.equals(tag.getName()) ? "~" : tag.getName())).toList());
+        }
+        Map<String, PathItem> ordered = new LinkedHashMap<>();
+        openAPI.getPaths().getPathItems().entrySet().stream()
+                .sorted(Comparator.comparingInt(entry -> entry.getValue().getOperations().values().stream()
+                        .mapToInt(operation -> STORY.indexOf(operation.getOperationId()) < 0 ? STORY.size()
+                                : STORY.indexOf(operation.getOperationId()))
+                        .min().orElse(STORY.size())))
+                .forEachOrdered(entry -> ordered.put(entry.getKey(), entry.getValue()));
+        openAPI.getPaths().setPathItems(ordered);
+    }
+
+    private static org.eclipse.microprofile.openapi.models.headers.Header requestIdHeader() {
+        return OASFactory.createHeader().description("This request's trace id")
+                .schema(OASFactory.createSchema().addType(SchemaType.STRING));
+    }
+
+    /** A problem response of {@link ApiProblems}, with its examples and headers. */
+    private static APIResponse declared(ApiProblems.Declared declared) {
+        MediaType mediaType = OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF));
+        declared.examples().forEach((name, example) -> mediaType.addExample(name, OASFactory.createExample()
+                .value(example instanceof ProblemCode code ? example(code) : json((String) example))));
+        APIResponse response = OASFactory.createAPIResponse().description(declared.description())
+                .content(OASFactory.createContent().addMediaType(ProblemMapper.PROBLEM_JSON, mediaType))
+                .addHeader(RequestIdFilter.HEADER, requestIdHeader());
+        if (RETRY_AFTER.contains(String.valueOf(declared.status()))) {
+            response.addHeader("Retry-After", OASFactory.createHeader()
+                    .description("Seconds to wait before trying again (on a 409: with CHANGE_IN_PROGRESS only)")
+                    .schema(OASFactory.createSchema().addType(SchemaType.INTEGER)));
+        }
+        return response;
+    }
+
+    /**
+     * The simulator's own routes (Vert.x, not JAX-RS), so that a tester can lock a wallet, make the gateway slow and
+     * lossy, and put the demo back, from Swagger UI.
+     */
     private static void simulatorControls(OpenAPI openAPI) {
-        openAPI.addTag(OASFactory.createTag().name("Simulator")
-                .description("The embedded gateway simulator (dev mode): put the demo back, or lock a wallet as too many "
-                        + "failed logins would. Not part of the service's API; no token needed."));
-        Operation lock = OASFactory.createOperation().operationId("lockSimulatedWallet").addTag("Simulator")
-                .summary("Lock a simulated wallet, as too many failed logins would")
-                .security(List.of())
+        openAPI.addTag(OASFactory.createTag().name(SIMULATOR_TAG)
+                .description("The embedded gateway simulator (dev mode): lock a wallet as too many failed logins would, "
+                        + "make the gateway slow and lossy, and put the whole demo back. Not part of the service's API; "
+                        + "no token needed."));
+        Operation lock = simulatorOperation("lockSimulatedWallet", "Lock a simulated wallet, as too many failed logins would")
                 .addParameter(OASFactory.createParameter().name("customerId").in(
                         org.eclipse.microprofile.openapi.models.parameters.Parameter.In.PATH).required(true)
                         .example("vmiTxZcaSEym").schema(OASFactory.createSchema().addType(SchemaType.STRING)))
                 .responses(OASFactory.createAPIResponses()
                         .addAPIResponse("204", OASFactory.createAPIResponse().description("Locked"))
-                        .addAPIResponse("404", OASFactory.createAPIResponse().description("No simulated customer with that id")));
-        Operation reset = OASFactory.createOperation().operationId("resetSimulator").addTag("Simulator")
-                .summary("Put every simulated wallet back as seeded")
-                .security(List.of())
+                        .addAPIResponse("404", problem("CUSTOMER_NOT_FOUND: no simulated customer with that id",
+                                Map.of("CUSTOMER_NOT_FOUND", ApiExamples.SIMULATED_CUSTOMER_NOT_FOUND))));
+        Schema faults = OASFactory.createSchema().addType(SchemaType.OBJECT)
+                .description("Latencies in milliseconds; rates are fractions of calls (0 to 1, together at most 1)")
+                .addProperty("lookupLatencyMs", OASFactory.createSchema().addType(SchemaType.INTEGER).minimum(BigDecimal.ZERO))
+                .addProperty("activationLatencyMs", OASFactory.createSchema().addType(SchemaType.INTEGER).minimum(BigDecimal.ZERO));
+        for (String rate : List.of("serverErrorRate", "resetRate", "garbledRate", "lostAnswerRate")) {
+            faults.addProperty(rate, OASFactory.createSchema().addType(SchemaType.NUMBER).minimum(BigDecimal.ZERO).maximum(BigDecimal.ONE));
+        }
+        Operation getFaults = simulatorOperation("simulatorFaults", "How slow and lossy the simulated gateway is now")
+                .responses(OASFactory.createAPIResponses().addAPIResponse("200", OASFactory.createAPIResponse()
+                        .description("The fault mode in force").content(OASFactory.createContent().addMediaType(
+                                "application/json", OASFactory.createMediaType().schema(faults)))));
+        Operation setFaults = simulatorOperation("setSimulatorFaults", "Make the simulated gateway slow and lossy")
+                .description("From now on until the next reset: writes take activationLatencyMs and are applied at its "
+                        + "end whether or not the caller still waits; each call fails with a 503, a reset connection, a "
+                        + "garbled answer (after applying) or a lost answer (after applying) at the given rates.")
+                .requestBody(OASFactory.createRequestBody().required(true).content(OASFactory.createContent()
+                        .addMediaType("application/json", OASFactory.createMediaType().schema(faults)
+                                .addExample("slow and lossy", OASFactory.createExample().value(json(ApiExamples.SIMULATOR_FAULTS)))
+                                .addExample("healthy again", OASFactory.createExample().value(json(ApiExamples.SIMULATOR_NO_FAULTS))))))
+                .responses(OASFactory.createAPIResponses()
+                        .addAPIResponse("204", OASFactory.createAPIResponse().description("In force"))
+                        .addAPIResponse("400", problem("VALIDATION_FAILED: not such an object, or rates outside 0-1 or adding up to more than 1",
+                                Map.of("VALIDATION_FAILED", ApiExamples.SIMULATOR_BAD_FAULTS))));
+        Operation reset = simulatorOperation("resetSimulator", "Put the whole demo back")
+                .description("Every simulated wallet as seeded, the fault mode as configured, and the service's own demo "
+                        + "state: the care journal's finished entries (history), failed-verification counts and the "
+                        + "changes counted against each agent.")
                 .responses(OASFactory.createAPIResponses()
                         .addAPIResponse("204", OASFactory.createAPIResponse().description("Reset")));
         openAPI.getPaths()
                 .addPathItem("/simulator/customers/{customerId}/lock", OASFactory.createPathItem().POST(lock))
+                .addPathItem("/simulator/faults", OASFactory.createPathItem().GET(getFaults).PUT(setFaults))
                 .addPathItem("/simulator/reset", OASFactory.createPathItem().POST(reset));
     }
 
-    private static APIResponse anyRequestProblems() {
-        APIResponse response = problem("Any request can also meet: NOT_FOUND (404, no such path), METHOD_NOT_ALLOWED "
-                + "(405, with Allow), NOT_ACCEPTABLE (406, no JSON accepted), URI_TOO_LONG (414, over 4096 characters), "
-                + "HEADERS_TOO_LARGE (431, over 20 KB), INTERNAL_ERROR (500, a fault of this service)", null);
-        ANY_REQUEST.forEach(code -> response.getContent().getMediaType(ProblemMapper.PROBLEM_JSON)
-                .addExample(code.name(), OASFactory.createExample().value(example(code))));
-        return response;
-    }
-
-    /** X-Request-Id on every response, Retry-After where it is sent, an example on every problem that has none. */
-    private static void decorate(String status, APIResponse response) {
-        response.addHeader(RequestIdFilter.HEADER, OASFactory.createHeader().description("This request's trace id")
-                .schema(OASFactory.createSchema().addType(SchemaType.STRING)));
-        if (RETRY_AFTER.contains(status)) {
-            response.addHeader("Retry-After", OASFactory.createHeader()
-                    .description("Seconds to wait before trying again (on a 409: with CHANGE_IN_PROGRESS only)")
-                    .schema(OASFactory.createSchema().addType(SchemaType.INTEGER)));
-        }
-        MediaType problem = response.getContent() == null ? null : response.getContent().getMediaType(ProblemMapper.PROBLEM_JSON);
-        if (problem != null && (problem.getExamples() == null || problem.getExamples().isEmpty())) {
-            Matcher code = LEADING_CODE.matcher(response.getDescription());
-            if (code.find()) {
-                problem.addExample(code.group(1), OASFactory.createExample().value(example(ProblemCode.valueOf(code.group(1)))));
-            }
-        }
+    private static Operation simulatorOperation(String id, String summary) {
+        return OASFactory.createOperation().operationId(id).addTag(SIMULATOR_TAG).summary(summary).security(List.of());
     }
 
     /** A problem as the service answers it where nothing more specific is known. */

@@ -15,23 +15,25 @@ import com.walletcare.bff.api.Problem.Violation;
  * silent "search everything".
  */
 @Schema(description = "Search criteria: at least one of phone, email, firstName + lastName, externalId, customerId; "
-        + "firstName and lastName only together. Blank strings count as absent; values are trimmed. No other property, "
+        + "firstName and lastName only together. Blank strings and nulls count as absent; values are trimmed. No other property, "
         + "no control character, strings only. (Stated here rather than as anyOf/allOf, which code generators turn into "
         + "broken composed types; the service answers a body that breaks them with 400 VALIDATION_FAILED.)",
         minProperties = 1, additionalProperties = Schema.False.class)
 public record SearchRequest(
-        @Schema(description = "Any formatting, 7 to 15 digits; normalised to digits", maxLength = 32,
-                pattern = PHONE_PATTERN, examples = "(999) 123-4444") String phone,
-        @Schema(maxLength = 254, pattern = EMAIL_PATTERN, examples = "pauls_wallet@yahoo.com") String email,
-        @Schema(maxLength = 100, examples = "Paul") String firstName,
-        @Schema(maxLength = 100, examples = "Casey") String lastName,
-        @Schema(description = "The issuer's own id for the customer, e.g. an account number", maxLength = 100,
+        @Schema(nullable = true, description = "Any formatting (digits, spaces, + ( ) . -), 7 to 15 digits; normalised to digits",
+                maxLength = 32, pattern = PHONE_SCHEMA_PATTERN, examples = "(999) 123-4444") String phone,
+        @Schema(nullable = true, maxLength = 254, pattern = EMAIL_PATTERN, examples = "pauls_wallet@yahoo.com") String email,
+        @Schema(nullable = true, description = "Only together with lastName", maxLength = 100, examples = "Paul") String firstName,
+        @Schema(nullable = true, description = "Only together with firstName", maxLength = 100, examples = "Casey") String lastName,
+        @Schema(nullable = true, description = "The issuer's own id for the customer, e.g. an account number", maxLength = 100,
                 examples = "ACC-1002") String externalId,
-        @Schema(description = "The gateway's customerId", maxLength = 64, pattern = CustomerParams.CUSTOMER_ID_PATTERN,
-                examples = "vmiTxZcaSEym") String customerId) {
+        @Schema(nullable = true, description = "The gateway's customerId", maxLength = 64,
+                pattern = CustomerParams.CUSTOMER_ID_PATTERN, examples = "vmiTxZcaSEym") String customerId) {
 
     static final int MAX_NAME = 100;
     static final String PHONE_PATTERN = "^[0-9 +().-]{1,32}$";
+    /** The same characters, and 7 to 15 of them digits: both rules the service applies, in one pattern for the schema. */
+    static final String PHONE_SCHEMA_PATTERN = "^[ +().-]*(?:[0-9][ +().-]*){7,15}$";
     static final String EMAIL_PATTERN = "^[^@\\s]+@[^@\\s]+$";
     private static final Pattern PHONE_CHARACTERS = Pattern.compile(PHONE_PATTERN);
     static final Pattern EMAIL = Pattern.compile(EMAIL_PATTERN);

@@ -12,17 +12,17 @@ import com.walletcare.bff.care.Factor;
 import com.walletcare.bff.api.Problem.Violation;
 
 /** What the caller answered, as the agent typed it: any subset of the factors, at least one. */
-@Schema(description = "The caller's answers, as said: at least one. Blank strings count as absent; no other property, "
-        + "no control character, strings only.", additionalProperties = Schema.False.class)
+@Schema(description = "The caller's answers, as said: at least one. Blank strings and nulls count as absent; no other "
+        + "property, no control character, strings only.", minProperties = 1, additionalProperties = Schema.False.class)
 public record VerificationRequest(
         @Schema(description = "A full date, month before day where the order is ambiguous: 07/10/1969, 1969-07-10, "
                 + "07101969, July 10 1969, 10 Jul 1969 are all the same day; a two-digit year is not read",
-                maxLength = 40, examples = "07/10/1969") String birthday,
-        @Schema(description = "ZIP code; ZIP+4 counts as its first five digits", maxLength = 16, pattern = ZIP_PATTERN,
+                nullable = true, maxLength = 40, examples = "07/10/1969") String birthday,
+        @Schema(description = "ZIP code; ZIP+4 counts as its first five digits", nullable = true, maxLength = 16, pattern = ZIP_PATTERN,
                 examples = "92651") String zip,
-        @Schema(description = "Not case-sensitive", maxLength = 254, pattern = SearchRequest.EMAIL_PATTERN,
+        @Schema(description = "Not case-sensitive", nullable = true, maxLength = 254, pattern = SearchRequest.EMAIL_PATTERN,
                 examples = "pauls_wallet@yahoo.com") String email,
-        @Schema(description = "The last four digits of the phone number", maxLength = 16, pattern = PHONE_LAST_4_PATTERN,
+        @Schema(description = "The last four digits of the phone number", nullable = true, maxLength = 16, pattern = PHONE_LAST_4_PATTERN,
                 examples = "4444") String phoneLast4) {
 
     static final String ZIP_PATTERN = "^[A-Za-z0-9 -]{3,16}$";

@@ -15,4 +15,10 @@ public interface CareHistory {
 
     /** The wallet's changes and verifications, newest first, {@code limit} at a time, older than the {@code before} cursor if given. */
     Uni<History> history(String customerId, String before, int limit);
+
+    /**
+     * Forgets every finished entry, of every wallet: the demo's reset (only where the gateway simulator runs). A change
+     * still in flight keeps its entry, and so its lease.
+     */
+    Uni<Void> forgetFinished();
 }

@@ -153,6 +153,15 @@ final class MemoryCareJournal implements CareJournal {
     }
 
     @Override
+    public Uni<Void> forgetFinished() {
+        synchronized (entries) {
+            entries.values().forEach(wallet -> wallet.removeIf(entry -> entry.finishedAt() != null));
+            entries.values().removeIf(LinkedList::isEmpty);
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    @Override
     public String kind() {
         return "memory";
     }

@@ -320,6 +320,11 @@ final class PgCareJournal implements CareJournal {
     }
 
     @Override
+    public Uni<Void> forgetFinished() {
+        return pool.query("DELETE FROM wallet_change WHERE finished_at IS NOT NULL").execute().replaceWithVoid();
+    }
+
+    @Override
     public String kind() {
         return "postgresql";
     }

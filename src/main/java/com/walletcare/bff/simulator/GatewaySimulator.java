@@ -82,13 +82,39 @@ public class GatewaySimulator {
     }
 
     private void setFaults(RoutingContext rc) {
+        SimulatedFaults asked;
         try {
-            faults = mapper.readValue(rc.body().buffer().getBytes(), SimulatedFaults.class).checked();
+            asked = mapper.readValue(rc.body().buffer() == null ? new byte[0] : rc.body().buffer().getBytes(),
+                    SimulatedFaults.class);
         } catch (Exception e) {
-            rc.response().setStatusCode(400).end(e.getMessage());
+            // Jackson's message names classes and echoes input: say what is expected instead.
+            problem(rc, 400, "VALIDATION_FAILED", "The body must be one JSON object with lookupLatencyMs, "
+                    + "activationLatencyMs, serverErrorRate, resetRate, garbledRate and lostAnswerRate (numbers).");
+            return;
+        }
+        try {
+            faults = asked.checked();
+        } catch (IllegalArgumentException e) {
+            problem(rc, 400, "VALIDATION_FAILED", e.getMessage());
             return;
         }
         rc.response().setStatusCode(204).end();
+    }
+
+    /**
+     * The simulator's controls fail as the service does, with an RFC 9457 problem carrying the request's id, written
+     * here because the simulator depends on nothing of the service (it stands in for a remote system).
+     */
+    private void problem(RoutingContext rc, int status, String code, String detail) {
+        ObjectNode problem = mapper.createObjectNode()
+                .put("type", "/problems/" + code.toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                .put("title", status == 404 ? "Customer not found" : "Invalid request")
+                .put("status", status).put("detail", detail).put("code", code);
+        String requestId = rc.response().headers().get("X-Request-Id");
+        if (requestId != null) {
+            problem.put("requestId", requestId);
+        }
+        rc.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json").end(Buffer.buffer(write(problem)));
     }
 
     /** The wallet flags the simulator holds now, by customerId: what the gateway "really" holds. */
@@ -223,7 +249,12 @@ public class GatewaySimulator {
                 }
             }
         }
-        rc.response().setStatusCode(found ? 204 : 404).end();
+        if (found) {
+            rc.response().setStatusCode(204).end();
+        } else {
+            problem(rc, 404, "CUSTOMER_NOT_FOUND", "No simulated customer with id '" + customerId
+                    + "': the simulated customers are listed in README.md.");
+        }
     }
 
     private static ObjectNode success(ObjectNode answer) {

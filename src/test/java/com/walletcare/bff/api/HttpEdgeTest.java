@@ -216,6 +216,19 @@ class HttpEdgeTest extends GatewayTest {
         assertTrue(received(LOOKUP).isEmpty());
     }
 
+    /** Accept is parsed by Quarkus REST too: what is not a media range must not cost a 500 either. */
+    @ParameterizedTest
+    @ValueSource(strings = { "garbage", ";;;", "application/", "a/b/c", "application/json;q=abc", "text/html" })
+    void anAcceptHeaderThatIsNotAMediaRangeIsNeverAServerError(String accept) {
+        gateway.stubFor(lookupCall().willReturn(json(lookupAnswer(record("vmiTxZcaSEym", true, false)))));
+        Answer answer = RawHttp.send(request("GET /customers/vmiTxZcaSEym HTTP/1.1", bearer(), "Accept: " + accept + "\r\n"));
+
+        assertTrue(answer.status() == 200 || answer.status() == 406, answer.status() + " " + answer.body());
+        if (answer.status() == 406) {
+            assertProblem(answer, 406, "NOT_ACCEPTABLE");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "application/json; charset=utf-16", "application/json; charset=bogus", "*/*", "text/plain",
             "application/*", "application/problem+json" })

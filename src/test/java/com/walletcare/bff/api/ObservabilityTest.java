@@ -13,6 +13,10 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
@@ -22,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.walletcare.bff.testing.EmbeddedDatabase;
 import com.walletcare.bff.testing.GatewayTest;
+import com.walletcare.bff.testing.RawHttp;
 import com.walletcare.bff.testing.TestLog;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -51,6 +56,37 @@ class ObservabilityTest extends GatewayTest {
                 .body(matchesPattern("(?s).*wallet_actions_total\\{[^}]*action=\"UNLOCK\"[^}]*outcome=\"UNLOCKED\"[^}]*} [1-9].*"))
                 .body(matchesPattern("(?s).*ft_retry_retries_total\\{[^}]*method=\"com.walletcare.bff.gateway.PaydiantGateway.lookup\"[^}]*} [1-9].*"))
                 .body(containsString("ft_circuitbreaker_state_total"));
+    }
+
+    /** A path carries customer ids and whatever a caller typed: the uri tag is the route's template, or a fixed word. */
+    @Test
+    void requestMetricsAreTaggedByRouteTemplateNeverByRawPath() {
+        String typed = "zz" + UUID.randomUUID().toString().replace("-", "");
+        gateway.stubFor(lookupCall().willReturn(json(lookupAnswer())));
+        RestAssured.given().when().options("/customers/" + typed + "/unlock").then().statusCode(204);
+        RestAssured.given().when().options("/customers/" + typed).then().statusCode(204);
+        client().when().get("/customers/" + typed + "/unlock").then().statusCode(405);
+        client().when().get("/customers/search").then().statusCode(405);
+        client().contentType("text/plain").body("x").when().post("/customers/" + typed + "/verification").then().statusCode(415);
+        RestAssured.given().when().post("/customers/" + typed + "/deactivate").then().statusCode(401);
+        client().when().get("/customers/" + typed).then().statusCode(404);
+        client().when().get("/customers/" + typed + "/nothing/here").then().statusCode(404);
+        client().when().get("/" + typed).then().statusCode(404);
+        client().when().get("/customers/" + typed + "%ZZ").then().statusCode(400);
+        RawHttp.send("CONNECT " + typed + ".example.com:443 HTTP/1.1\r\nHost: " + typed + ".example.com:443\r\n"
+                + "Connection: close\r\n\r\n");
+
+        String metrics = RestAssured.when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertFalse(metrics.contains(typed), "a raw path in the metrics");
+        Matcher uri = Pattern.compile("http_server_requests_seconds_count\\{[^}]*uri=\"([^\"]*)\"").matcher(metrics);
+        Set<String> uris = new TreeSet<>();
+        while (uri.find()) {
+            uris.add(uri.group(1));
+        }
+        assertTrue(uris.containsAll(Set.of("/customers/{id}/unlock", "/customers/{id}", "/customers/search",
+                "/customers/{id}/verification", "/customers/{id}/deactivate")), uris.toString());
+        uris.forEach(tag -> assertTrue(tag.matches("/customers(/search|/\\{id}(/[a-z]+)?)|NOT_FOUND|UNKNOWN|root|/q/.*|/b2b-gateway/.*"),
+                "uri tag " + tag));
     }
 
     @Test

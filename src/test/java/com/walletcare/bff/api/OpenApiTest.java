@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -57,18 +59,18 @@ class OpenApiTest {
                 .body("paths.'/customers/{id}'.get.operationId", equalTo("getCustomer"))
                 .body("paths.'/customers/{id}'.get.parameters.find { it.name == 'id' }.description", equalTo("The gateway's customerId"))
                 .body("paths.'/customers/{id}'.get.parameters.find { it.name == 'X-Request-Id' }.in", equalTo("header"))
-                .body("paths.'/customers/{id}'.get.responses.'404'.content.'application/problem+json'.examples",
-                        hasKey("CUSTOMER_NOT_FOUND"))
+                .body("paths.'/customers/{id}'.get.responses.'404'.'$ref'", equalTo("#/components/responses/CustomerNotFound"))
+                .body("components.responses.CustomerNotFound.content.'application/problem+json'.examples", hasKey("CUSTOMER_NOT_FOUND"))
                 .body("paths", not(hasKey("/b2b-gateway/customers/lookup")))
                 .body("paths.'/customers/{id}/unlock'.post.operationId", equalTo("unlockWallet"))
                 .body("paths.'/customers/{id}/unlock'.post.responses.'200'.content.'application/json'.examples",
                         hasKey("ALREADY_UNLOCKED"))
-                .body("paths.'/customers/{id}/unlock'.post.responses.'502'.content.'application/problem+json'.examples",
-                        hasKey("UNLOCK_INCOMPLETE"))
+                .body("paths.'/customers/{id}/unlock'.post.responses.'502'.'$ref'", equalTo("#/components/responses/UnlockFailed"))
+                .body("components.responses.UnlockFailed.content.'application/problem+json'.examples", hasKey("UNLOCK_INCOMPLETE"))
                 .body("paths.'/customers/{id}/unlock'.post.responses", hasKey("409"))
                 .body("paths.'/customers/{id}/unlock'.post.responses", hasKey("403"))
-                .body("paths.'/customers/{id}/unlock'.post.responses.'429'.content.'application/problem+json'.examples",
-                        hasKey("RATE_LIMITED"))
+                .body("paths.'/customers/{id}/unlock'.post.responses.'429'.'$ref'", equalTo("#/components/responses/RateLimited"))
+                .body("components.responses.RateLimited.content.'application/problem+json'.examples", hasKey("RATE_LIMITED"))
                 .body("paths.'/customers/{id}/activate'.post.operationId", equalTo("activateWallet"))
                 .body("paths.'/customers/{id}/activate'.post.responses", hasKey("429"))
                 .body("paths.'/customers/{id}/deactivate'.post.operationId", equalTo("deactivateWallet"))
@@ -144,12 +146,18 @@ class OpenApiTest {
 
     @Test
     void everyDocumentedProblemHasAnExample() {
-        Map<String, Map<String, Object>> paths = RestAssured.given().accept("application/json").when().get("/q/openapi")
-                .then().extract().path("paths");
+        Map<String, Object> document = RestAssured.given().accept("application/json").when().get("/q/openapi")
+                .then().extract().path("$");
+        Map<String, Map<String, Object>> declared = ((Map<String, Map<String, Map<String, Object>>>) document.get("components")).get("responses");
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) document.get("paths");
         paths.forEach((path, item) -> item.forEach((method, operation) -> {
             Map<String, Map<String, Object>> responses = ((Map<String, Map<String, Map<String, Object>>>) operation).get("responses");
             responses.forEach((status, response) -> {
-                Map<String, Map<String, Object>> content = (Map<String, Map<String, Object>>) response.get("content");
+                Map<String, Object> resolved = response.containsKey("$ref")
+                        ? declared.get(((String) response.get("$ref")).replace("#/components/responses/", ""))
+                        : response;
+                assertTrue(resolved != null, method + " " + path + " " + status + " refers to nothing: " + response);
+                Map<String, Map<String, Object>> content = (Map<String, Map<String, Object>>) resolved.get("content");
                 if (content != null && content.containsKey("application/problem+json")) {
                     assertTrue(content.get("application/problem+json").containsKey("examples"),
                             method + " " + path + " " + status + " has no example");
@@ -158,10 +166,63 @@ class OpenApiTest {
         }));
         RestAssured.given().accept("application/json").when().get("/q/openapi")
                 .then()
-                .body("paths.'/customers/search'.post.responses.'401'.content.'application/problem+json'.examples.UNAUTHENTICATED.value.code",
+                .body("components.responses.Unauthenticated.content.'application/problem+json'.examples.UNAUTHENTICATED.value.code",
                         equalTo("UNAUTHENTICATED"))
-                .body("paths.'/customers/search'.post.responses.default.content.'application/problem+json'.examples",
-                        hasKey("METHOD_NOT_ALLOWED"));
+                .body("components.responses.AnyRequest.content.'application/problem+json'.examples", hasKey("METHOD_NOT_ALLOWED"));
+    }
+
+    /** One mechanism: every problem an operation of the API documents is a reference to a response declared once. */
+    @Test
+    void problemResponsesAreDeclaredOnceAndReferredTo() {
+        Map<String, Map<String, Object>> paths = RestAssured.given().accept("application/json").when().get("/q/openapi")
+                .then().extract().path("paths");
+        paths.forEach((path, item) -> item.forEach((method, operation) -> {
+            Map<String, Map<String, Object>> responses = ((Map<String, Map<String, Map<String, Object>>>) operation).get("responses");
+            responses.forEach((status, response) -> {
+                if (path.startsWith("/customers") && (status.equals("default") || status.compareTo("400") >= 0)) {
+                    assertEquals(Set.of("$ref"), response.keySet(), method + " " + path + " " + status + " is not a reference");
+                }
+            });
+        }));
+        RestAssured.given().accept("application/json").when().get("/q/openapi")
+                .then()
+                .body("paths.'/customers/{id}/activate'.post.responses.'429'.'$ref'", equalTo("#/components/responses/RateLimited"))
+                .body("paths.'/customers/{id}/deactivate'.post.responses.'429'.'$ref'", equalTo("#/components/responses/RateLimited"))
+                .body("components.responses.RateLimited.headers", hasKey("Retry-After"))
+                .body("components.responses.RateLimited.headers", hasKey("X-Request-Id"));
+    }
+
+    /** Swagger UI keeps the document's order: find the customer, verify the caller, change the wallet, review. */
+    @Test
+    void operationsAreListedAsTheSupportStoryGoes() {
+        Map<String, Map<String, Map<String, Object>>> paths = RestAssured.given().accept("application/json").when()
+                .get("/q/openapi").then().extract().path("paths");
+        List<String> operations = new ArrayList<>();
+        paths.values().forEach(item -> item.values().forEach(operation -> operations.add((String) operation.get("operationId"))));
+        assertEquals(List.of("searchCustomers", "getCustomer", "verifyCaller", "unlockWallet", "activateWallet",
+                "deactivateWallet", "walletHistory", "lockSimulatedWallet", "simulatorFaults", "setSimulatorFaults",
+                "resetSimulator"), operations);
+        List<String> tags = RestAssured.given().accept("application/json").when().get("/q/openapi").then().extract().path("tags.name");
+        assertEquals(List.of(OpenApiFilter.FIND, OpenApiFilter.VERIFY, OpenApiFilter.CHANGE, OpenApiFilter.REVIEW, "Simulator"), tags);
+    }
+
+    @Test
+    void theRequestSchemasStateTheRulesTheServiceApplies() {
+        RestAssured.given().accept("application/json").when().get("/q/openapi")
+                .then()
+                .body("components.schemas.VerificationRequest.minProperties", equalTo(1))
+                .body("paths.'/customers/{id}/history'.get.parameters.find { it.name == 'limit' }.schema.type", equalTo("integer"))
+                .body("components.schemas.SearchRequest.properties.firstName.description", containsString("lastName"))
+                .body("components.schemas.SearchRequest.properties.lastName.description", containsString("firstName"));
+        String phone = RestAssured.given().accept("application/json").when().get("/q/openapi").then().extract()
+                .path("components.schemas.SearchRequest.properties.phone.pattern");
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(phone);
+        for (String valid : List.of("9991234", "(999) 123-4444", "+1 999 123 4444", "999123444412345")) {
+            assertTrue(pattern.matcher(valid).find(), valid);
+        }
+        for (String invalid : List.of("999123", "9991234444123456", "999-abc-4444", "")) {
+            assertTrue(!pattern.matcher(invalid).find(), invalid);
+        }
     }
 
     @Test

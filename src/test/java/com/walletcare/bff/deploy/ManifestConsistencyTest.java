@@ -200,17 +200,16 @@ class ManifestConsistencyTest {
     // ---------------------------------------------------------------------------------------------------------------
 
     @Test
-    void probesUseTheQuarkusHealthEndpointsOnTheHttpPort() {
+    void probesAndTheScrapeUseTheManagementInterfaceAndTheServiceOnlyTheHttpPort() {
         JsonNode container = container();
-        JsonNode httpPort = null;
-        for (JsonNode port : container.path("ports")) {
-            if ("http".equals(port.path("name").asText())) {
-                httpPort = port;
-            }
-        }
-        assertNotNull(httpPort, "the container must declare a port named 'http'");
-        assertEquals(HTTP_PORT, httpPort.path("containerPort").asInt(),
-                "the container port named 'http' must be " + HTTP_PORT + " (quarkus.http.port)");
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        container.path("ports").forEach(port -> ports.put(port.path("name").asText(), port.path("containerPort").asInt()));
+        assertEquals(HTTP_PORT, ports.get("http"), "the container port named 'http' must be " + HTTP_PORT + " (quarkus.http.port)");
+        int management = Integer.parseInt(applicationProperties().getProperty("quarkus.management.port"));
+        assertEquals("true", applicationProperties().getProperty("%prod.quarkus.management.enabled"),
+                "the packaged service serves health and metrics on the management interface");
+        assertEquals(management, ports.get("management"),
+                "the container port named 'management' must be quarkus.management.port (" + management + ")");
 
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("startupProbe", "/q/health/started");
@@ -220,20 +219,137 @@ class ManifestConsistencyTest {
             JsonNode get = container.path(probe).path("httpGet");
             assertFalse(get.isMissingNode(), probe + " must be an httpGet probe");
             assertEquals(path, get.path("path").asText(), probe + " path");
-            assertPointsAtHttpPort(get.path("port"), probe + " port");
+            assertTrue("management".equals(get.path("port").asText()) || get.path("port").asInt() == management,
+                    probe + " must use the management port, was " + get.path("port").asText());
         });
 
         Doc service = k8sDocs().stream().filter(d -> "Service".equals(d.kind()) && !isKustomization(d)).findFirst()
                 .orElseThrow(() -> new AssertionError("no Service in k8s/"));
         for (JsonNode port : service.node().path("spec").path("ports")) {
-            assertPointsAtHttpPort(port.path("targetPort"), "Service targetPort");
+            assertPointsAtHttpPort(port.path("targetPort"), "Service targetPort (metrics and health stay off the Service)");
         }
 
         JsonNode annotations = deployment().path("spec").path("template").path("metadata").path("annotations");
-        if (annotations.has("prometheus.io/port")) {
-            assertEquals(String.valueOf(HTTP_PORT), annotations.path("prometheus.io/port").asText(),
-                    "prometheus.io/port annotation (metrics are served on the HTTP port, /q/metrics)");
+        assertEquals(String.valueOf(management), annotations.path("prometheus.io/port").asText(),
+                "prometheus.io/port annotation (metrics are served on the management interface, /q/metrics)");
+        Set<Integer> admitted = new TreeSet<>();
+        networkPolicy(Optional.empty()).path("spec").path("ingress")
+                .forEach(rule -> rule.path("ports").forEach(port -> admitted.add(port.path("port").asInt())));
+        assertTrue(admitted.containsAll(Set.of(HTTP_PORT, management)), "the NetworkPolicy admits " + admitted);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // (b2) what each overlay's pods must reach, its NetworkPolicy admits (with a CNI that enforces policies, Flyway
+    // could not reach the database at start otherwise)
+    // ---------------------------------------------------------------------------------------------------------------
+
+    @Test
+    void eachOverlaysNetworkPolicyAdmitsTheDatabaseTheIdentityProviderAndTheGatewayItsConfigMapNames() {
+        for (String overlay : List.of("certification", "production")) {
+            Map<String, String> config = configMap(overlay);
+            JsonNode egress = networkPolicy(Optional.of(overlay)).path("spec").path("egress");
+            for (String variable : List.of("QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_JDBC_URL",
+                    "QUARKUS_OIDC_AUTH_SERVER_URL", "PAYDIANT_GATEWAY_URL")) {
+                String url = config.get(variable);
+                assertNotNull(url, overlay + " sets " + variable);
+                int port = port(url);
+                assertTrue(stream(egress).anyMatch(rule -> admitsTcp(rule, port)),
+                        overlay + ": no egress rule admits TCP " + port + " for " + variable + "=" + url + " in " + egress);
+            }
+            assertTrue(stream(egress).anyMatch(rule -> stream(rule.path("ports")).anyMatch(p -> p.path("port").asInt() == 53)),
+                    overlay + ": DNS");
         }
+    }
+
+    @Test
+    void theDatabasePortIsReadFromTheUrlAsTheDriverReadsIt() {
+        assertEquals(5432, port("postgresql://db.example.com/wallet_care"));
+        assertEquals(6543, port("jdbc:postgresql://db.example.com:6543/wallet_care"));
+        assertEquals(443, port("https://idp.example.com/realms/care"));
+        assertEquals(8180, port("http://localhost:8180/realms/care"));
+        JsonNode rule = YAML.createObjectNode().set("ports", YAML.createArrayNode().add(YAML.createObjectNode().put("port", 5432)));
+        assertTrue(admitsTcp(rule, 5432));
+        assertFalse(admitsTcp(rule, 6543));
+    }
+
+    static int port(String url) {
+        java.net.URI uri = java.net.URI.create(url.replaceFirst("^jdbc:", ""));
+        if (uri.getPort() > 0) {
+            return uri.getPort();
+        }
+        return switch (uri.getScheme()) {
+            case "https" -> 443;
+            case "http" -> 80;
+            case "postgresql", "postgres" -> 5432;
+            default -> throw new AssertionError("no default port known for " + url);
+        };
+    }
+
+    /** A rule without ports admits every port; protocol defaults to TCP; endPort makes a range. */
+    static boolean admitsTcp(JsonNode rule, int port) {
+        if (!rule.has("ports") || rule.path("ports").isEmpty()) {
+            return true;
+        }
+        return stream(rule.path("ports")).anyMatch(p -> "TCP".equals(p.path("protocol").asText("TCP"))
+                && p.path("port").asInt() <= port && port <= p.path("endPort").asInt(p.path("port").asInt()));
+    }
+
+    /** The base ConfigMap's data with an overlay's configMapGenerator literals merged in, as kustomize does. */
+    static Map<String, String> configMap(String overlay) {
+        Map<String, String> data = new TreeMap<>();
+        readYaml(ROOT.resolve("k8s/base/configmap.yaml")).get(0).path("data").fields()
+                .forEachRemaining(e -> data.put(e.getKey(), e.getValue().asText()));
+        JsonNode kustomization = readYaml(ROOT.resolve("k8s/overlays/" + overlay + "/kustomization.yaml")).get(0);
+        for (JsonNode generator : kustomization.path("configMapGenerator")) {
+            for (JsonNode literal : generator.path("literals")) {
+                String[] pair = literal.asText().split("=", 2);
+                data.put(pair[0], pair[1]);
+            }
+        }
+        return data;
+    }
+
+    /** The base NetworkPolicy with an overlay's JSON patches (add / replace) applied, as kustomize does. */
+    static JsonNode networkPolicy(Optional<String> overlay) {
+        JsonNode policy = readYaml(ROOT.resolve("k8s/base/networkpolicy.yaml")).get(0).deepCopy();
+        if (overlay.isEmpty()) {
+            return policy;
+        }
+        JsonNode kustomization = readYaml(ROOT.resolve("k8s/overlays/" + overlay.get() + "/kustomization.yaml")).get(0);
+        for (JsonNode patch : kustomization.path("patches")) {
+            if (!"NetworkPolicy".equals(patch.path("target").path("kind").asText())) {
+                continue;
+            }
+            // A JSON patch is a YAML list; readYaml gives its operations one by one.
+            for (JsonNode read : readYaml(patch.path("patch").asText())) {
+                for (JsonNode op : read.isArray() ? read : YAML.createArrayNode().add(read)) {
+                    String[] path = op.path("path").asText().substring(1).split("/");
+                    JsonNode parent = policy;
+                    for (int i = 0; i < path.length - 1; i++) {
+                        parent = parent.isArray() ? parent.path(Integer.parseInt(path[i])) : parent.path(path[i]);
+                    }
+                    String last = path[path.length - 1];
+                    String kind = op.path("op").asText();
+                    if (parent instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+                        if ("add".equals(kind) && "-".equals(last)) {
+                            array.add(op.path("value"));
+                        } else if ("add".equals(kind)) {
+                            array.insert(Integer.parseInt(last), op.path("value"));
+                        } else if ("replace".equals(kind)) {
+                            array.set(Integer.parseInt(last), op.path("value"));
+                        } else {
+                            fail("unsupported JSON patch operation in " + overlay.get() + ": " + op);
+                        }
+                    } else if (parent instanceof com.fasterxml.jackson.databind.node.ObjectNode object
+                            && ("add".equals(kind) || "replace".equals(kind))) {
+                        object.set(last, op.path("value"));
+                    } else {
+                        fail("unsupported JSON patch operation in " + overlay.get() + ": " + op);
+                    }
+                }
+            }
+        }
+        return policy;
     }
 
     static void assertPointsAtHttpPort(JsonNode port, String what) {
