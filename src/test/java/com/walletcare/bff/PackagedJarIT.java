@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -154,7 +155,7 @@ class PackagedJarIT {
 
     @Test
     void isLiveAndReadyOnTheManagementInterface() {
-        String management = "http://localhost:" + managementPort();
+        String management = "http://127.0.0.1:" + managementPort();
         RestAssured.when().get(management + "/q/health/live").then().statusCode(200);
         RestAssured.when().get(management + "/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         RestAssured.when().get(management + "/q/metrics").then().statusCode(200);
@@ -170,6 +171,8 @@ class PackagedJarIT {
     }
 
     private static int managementPort() {
-        return ManagementPort.port();
+        int port = ManagementPort.port();
+        assertTrue(port > 0, "the management port was handed to the jar");
+        return port;
     }
 }

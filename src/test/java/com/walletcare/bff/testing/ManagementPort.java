@@ -14,21 +14,24 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class ManagementPort implements QuarkusTestResourceLifecycleManager {
 
-    private static volatile int port;
+    /** A system property: the test class and this resource may be loaded by different class loaders. */
+    private static final String PROPERTY = "wallet-care.test.management-port";
 
     /** The port the jar under test serves /q/health and /q/metrics on. */
     public static int port() {
-        return port;
+        return Integer.getInteger(PROPERTY, 0);
     }
 
     @Override
     public Map<String, String> start() {
+        int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Map.of("quarkus.management.port", String.valueOf(port));
+        System.setProperty(PROPERTY, String.valueOf(port));
+        return Map.of("quarkus.management.port", String.valueOf(port), "quarkus.management.host", "127.0.0.1");
     }
 
     @Override
