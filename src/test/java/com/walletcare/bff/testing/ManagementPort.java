@@ -31,7 +31,10 @@ public class ManagementPort implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException(e);
         }
         System.setProperty(PROPERTY, String.valueOf(port));
-        return Map.of("quarkus.management.port", String.valueOf(port), "quarkus.management.host", "127.0.0.1");
+        // The jar is built with the management interface on (%prod), but runs here in the test profile, where the
+        // runtime value is off: the routes move to it and nothing listens. Said again at run time, it starts.
+        return Map.of("quarkus.management.enabled", "true", "quarkus.management.port", String.valueOf(port),
+                "quarkus.management.host", "127.0.0.1");
     }
 
     @Override
