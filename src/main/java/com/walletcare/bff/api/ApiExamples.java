@@ -29,19 +29,23 @@ final class ApiExamples {
                            "zip": "92651", "country": "USA" },
               "additionalInformation": { "birthday": "07101969" }, "issuingPartner": "certnew",
               "createdAt": "2016-02-06T20:56:50.632Z", "lastLoginAt": null,
-              "passwordChangedAt": "2016-02-06T20:56:50.632Z", "devices": [] }""";
+              "passwordChangedAt": "2016-02-06T20:56:50.632Z", "devices": [],""";
 
     static final String PAUL_LOCKED = """
             { "id": "vmiTxZcaSEym", "status": "LOCKED", "availableActions": ["UNLOCK", "DEACTIVATE"],
-            """ + PAUL_DETAILS;
+            """ + PAUL_DETAILS + """
+             "hold": null, "version": "9b0f3e1c2a7d5e46" }""";
 
     static final String PAUL_ACTIVE = """
             { "id": "vmiTxZcaSEym", "status": "ACTIVE", "availableActions": ["DEACTIVATE"],
-            """ + PAUL_DETAILS;
+            """ + PAUL_DETAILS + """
+             "hold": null, "version": "3c8e5a0d1f6b2947" }""";
 
     static final String PAUL_DEACTIVATED = """
             { "id": "vmiTxZcaSEym", "status": "DEACTIVATED", "availableActions": ["ACTIVATE"],
-            """ + PAUL_DETAILS;
+            """ + PAUL_DETAILS + """
+             "hold": { "reason": "SUSPECTED_FRAUD", "ticketId": "FR-77", "agent": "agent.bob",
+                       "since": "2026-12-05T10:12:44.120Z" }, "version": "5f1c9a0e3b7d2c4a" }""";
 
     static final String SEARCH_RESULT = "{ \"count\": 2, \"customers\": [" + OLIVIA + ", " + PAUL_LOCKED + "] }";
 
@@ -111,12 +115,30 @@ final class ApiExamples {
 
     static final String CUSTOMER_DEACTIVATED = """
             { "type": "/problems/customer-deactivated", "title": "Wallet is deactivated", "status": 409,
-              "detail": "The wallet of customer 'qPzR4mWd8sKe' is deactivated, not locked: use activate.",
-              "code": "CUSTOMER_DEACTIVATED", "requestId": "3f2c9a1e-8d4b-4f7a-9c2e-1b5d6e7f8a90" }""";
+              "detail": "The wallet of customer 'vmiTxZcaSEym' was deactivated by agent.bob (SUSPECTED_FRAUD), and unlock does not re-activate a deactivated wallet: use activate.",
+              "code": "CUSTOMER_DEACTIVATED", "requestId": "3f2c9a1e-8d4b-4f7a-9c2e-1b5d6e7f8a90",
+              "customer": """ + PAUL_DEACTIVATED + " }";
+
+    static final String PRECONDITION_FAILED = """
+            { "type": "/problems/precondition-failed", "title": "Wallet changed since it was shown", "status": 412,
+              "detail": "The wallet of customer 'vmiTxZcaSEym' has changed since the screen showed it (If-Match): it is DEACTIVATED now, version 5f1c9a0e3b7d2c4a. Nothing was sent to the gateway.",
+              "code": "PRECONDITION_FAILED", "requestId": "3f2c9a1e-8d4b-4f7a-9c2e-1b5d6e7f8a90",
+              "customer": """ + PAUL_DEACTIVATED + " }";
+
+    static final String SUPERVISOR_REQUIRED = """
+            { "type": "/problems/supervisor-required", "title": "Supervisor required", "status": 403,
+              "detail": "The wallet of customer 'vmiTxZcaSEym' is held for suspected fraud: only a supervisor (care-supervisor) may activate it. Nothing was sent to the gateway.",
+              "code": "SUPERVISOR_REQUIRED", "requestId": "3f2c9a1e-8d4b-4f7a-9c2e-1b5d6e7f8a90" }""";
+
+    static final String LIFT_NEEDS_REASON = """
+            { "type": "/problems/validation-failed", "title": "Invalid request", "status": 400,
+              "detail": "Lifting a fraud hold needs a reason and a ticketId in the body, for the record. Nothing was sent to the gateway.",
+              "code": "VALIDATION_FAILED", "requestId": "3f2c9a1e-8d4b-4f7a-9c2e-1b5d6e7f8a90",
+              "violations": [ { "field": "ticketId", "message": "Required to lift a fraud hold." } ] }""";
 
     static final String UNLOCK_INCOMPLETE = """
             { "type": "/problems/unlock-incomplete", "title": "Unlock incomplete", "status": 502,
-              "detail": "The unlock of customer 'vmiTxZcaSEym' stopped after the wallet was deactivated, and it is DEACTIVATED now: re-activating it failed (The Paydiant gateway answered HTTP 503. The change may still be applied; repeating the request is safe.) Repeat the unlock to complete it.",
+              "detail": "The unlock of customer 'vmiTxZcaSEym' stopped after the wallet was deactivated, and it is DEACTIVATED now: re-activating it at the gateway did not succeed (that activation may still be applied). Repeat the unlock to complete it.",
               "code": "UNLOCK_INCOMPLETE", "requestId": "3f2c9a1e-8d4b-4f7a-9c2e-1b5d6e7f8a90",
               "customerId": "vmiTxZcaSEym", "customerStatus": "DEACTIVATED" }""";
 

@@ -28,6 +28,8 @@ final class ApiProblems {
     static final String RATE_LIMITED = "RateLimited";
     static final String CHANGE_IN_PROGRESS = "ChangeInProgress";
     static final String UNLOCK_CONFLICT = "UnlockConflict";
+    static final String PRECONDITION_FAILED = "PreconditionFailed";
+    static final String SUPERVISOR_REQUIRED = "SupervisorRequired";
     static final String GATEWAY_FAILED = "GatewayFailed";
     static final String UNLOCK_FAILED = "UnlockFailed";
     static final String GATEWAY_UNAVAILABLE = "GatewayUnavailable";
@@ -80,10 +82,17 @@ final class ApiProblems {
             declared(RATE_LIMITED, 429, RATE_LIMITED_DOC, "RATE_LIMITED", ApiExamples.RATE_LIMITED),
             declared(CHANGE_IN_PROGRESS, 409, "CHANGE_IN_PROGRESS: another change to this wallet did not end within the "
                     + "wait; Retry-After set", "CHANGE_IN_PROGRESS", ApiExamples.CHANGE_IN_PROGRESS),
-            declared(UNLOCK_CONFLICT, 409, "CUSTOMER_DEACTIVATED: the wallet is deactivated but not locked; use "
-                    + "activate. CHANGE_IN_PROGRESS: another change to this wallet did not end within the wait; "
-                    + "Retry-After set", "CUSTOMER_DEACTIVATED", ApiExamples.CUSTOMER_DEACTIVATED,
+            declared(UNLOCK_CONFLICT, 409, "CUSTOMER_DEACTIVATED: the wallet was deactivated (on purpose: unlock only "
+                    + "finishes an unlock of this service's that did not finish); use activate. The problem carries the "
+                    + "customer and its hold. CHANGE_IN_PROGRESS: another change to this wallet did not end within the "
+                    + "wait; Retry-After set", "CUSTOMER_DEACTIVATED", ApiExamples.CUSTOMER_DEACTIVATED,
                     "CHANGE_IN_PROGRESS", ApiExamples.CHANGE_IN_PROGRESS),
+            declared(PRECONDITION_FAILED, 412, "PRECONDITION_FAILED: If-Match names a version the wallet no longer has; "
+                    + "the problem carries the customer as it is now, and nothing was sent to the gateway",
+                    "PRECONDITION_FAILED", ApiExamples.PRECONDITION_FAILED),
+            declared(SUPERVISOR_REQUIRED, 403, "SUPERVISOR_REQUIRED: the wallet is held for suspected fraud and the "
+                    + "caller is not a care-supervisor; nothing was sent to the gateway. FORBIDDEN: the role may not "
+                    + "change wallets", "SUPERVISOR_REQUIRED", ApiExamples.SUPERVISOR_REQUIRED),
             declared(GATEWAY_FAILED, 502, "GATEWAY_REJECTED (the gateway answered with a failure) or GATEWAY_AUTH_FAILED "
                     + "(it refused this service's partner credentials)", "GATEWAY_REJECTED", ApiExamples.GATEWAY_REJECTED,
                     "GATEWAY_AUTH_FAILED", ApiExamples.GATEWAY_AUTH_FAILED),

@@ -1,5 +1,6 @@
 package com.walletcare.bff.api;
 
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -26,12 +27,13 @@ public record ChangeRequest(
     private static final Pattern TICKET_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     /** What the agent asks of the wallet, checked before anything reaches the gateway. */
-    static ChangeIntent intent(ChangeRequest body, CustomerParams call, WalletAction action, String agent) {
+    static ChangeIntent intent(ChangeRequest body, CustomerParams call, WalletAction action, String agent,
+            boolean supervisor, Set<String> ifMatch) {
         String customerId = call.customerId();
         if (body != null && body.ticketId != null && !TICKET_ID.matcher(body.ticketId).matches()) {
             throw InvalidRequestException.of("ticketId", "A ticket id has 1 to 64 of A-Z a-z 0-9 . _ : -");
         }
         return new ChangeIntent(customerId, action, agent, body == null ? null : body.reason,
-                body == null ? null : body.ticketId, call.trace().requestId());
+                body == null ? null : body.ticketId, call.trace().requestId(), supervisor, ifMatch);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -79,7 +80,7 @@ public class CustomerResource {
 
     @POST
     @Path("/search")
-    @RolesAllowed({ Roles.VIEWER, Roles.AGENT })
+    @RolesAllowed({ Roles.VIEWER, Roles.AGENT, Roles.SUPERVISOR })
     @Consumes(MediaType.APPLICATION_JSON)
     @Tag(name = OpenApiFilter.FIND, description = "Look the caller's wallet up: by phone, e-mail, name or id, then read it fresh")
     @Operation(operationId = "searchCustomers", summary = "Look customers up",
@@ -103,7 +104,7 @@ public class CustomerResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Roles.VIEWER, Roles.AGENT })
+    @RolesAllowed({ Roles.VIEWER, Roles.AGENT, Roles.SUPERVISOR })
     @Tag(name = OpenApiFilter.FIND)
     @Operation(operationId = "getCustomer", summary = "One customer, fresh from the gateway")
     @APIResponse(responseCode = "200", description = "The customer",
@@ -116,7 +117,7 @@ public class CustomerResource {
 
     @POST
     @Path("/{id}/verification")
-    @RolesAllowed({ Roles.VIEWER, Roles.AGENT })
+    @RolesAllowed({ Roles.VIEWER, Roles.AGENT, Roles.SUPERVISOR })
     @Consumes(MediaType.APPLICATION_JSON)
     @Audited
     @Tag(name = OpenApiFilter.VERIFY, description = "Check what the caller says; the verificationId of a verified caller goes into the changes that need it")
@@ -143,26 +144,29 @@ public class CustomerResource {
     }
 
     /** The change asked for, once its caller is verified where care.verification.required-for says so. */
-    private ChangeIntent verifiedIntent(ChangeRequest body, CustomerParams call, WalletAction action) {
-        ChangeIntent intent = ChangeRequest.intent(body, call, action, agent());
+    private ChangeIntent verifiedIntent(ChangeRequest body, CustomerParams call, String ifMatch, WalletAction action) {
+        ChangeIntent intent = ChangeRequest.intent(body, call, action, agent(), identity.hasRole(Roles.SUPERVISOR),
+                EntityTags.ifMatch(ifMatch));
         verification.require(action, intent.customerId(), intent.agent(), body == null ? null : body.verificationId());
         return intent;
     }
 
     @POST
     @Path("/{id}/unlock")
-    @RolesAllowed(Roles.AGENT)
+    @RolesAllowed({ Roles.AGENT, Roles.SUPERVISOR })
     @Audited
     @Tag(name = OpenApiFilter.CHANGE, description = "Unlock, activate or deactivate the wallet, one change at a time")
     @Operation(operationId = "unlockWallet", summary = "Make a locked wallet usable again",
             description = "The gateway cannot edit the lock: unlocking deactivates the wallet, then activates it, which clears "
-                    + "the lock. A deactivated and locked wallet (an unlock that stopped half-way) is only activated; an "
+                    + "the lock. A deactivated wallet is left as it is (409 CUSTOMER_DEACTIVATED, with the customer and its "
+                    + "hold), except to finish an unlock of this service's that did not finish (then it is activated); an "
                     + "active one is left alone. Convergent and safe to repeat: after a timeout, call it again.")
     @APIResponse(responseCode = "200", description = "UNLOCKED, or ALREADY_UNLOCKED when there was nothing to do",
             content = @Content(schema = @Schema(implementation = ActionResult.class), examples = {
                     @ExampleObject(name = "UNLOCKED", value = ApiExamples.UNLOCKED),
                     @ExampleObject(name = "ALREADY_UNLOCKED", value = ApiExamples.ALREADY_UNLOCKED) }))
     @APIResponse(responseCode = "409", ref = ApiProblems.UNLOCK_CONFLICT)
+    @APIResponse(responseCode = "412", ref = ApiProblems.PRECONDITION_FAILED)
     @APIResponse(responseCode = "502", ref = ApiProblems.UNLOCK_FAILED)
     @APIResponse(responseCode = "428", ref = ApiProblems.VERIFICATION_REQUIRED)
     @APIResponse(responseCode = "429", ref = ApiProblems.RATE_LIMITED)
@@ -174,19 +178,24 @@ public class CustomerResource {
             content = @Content(schema = @Schema(implementation = ChangeRequest.class),
                     examples = { @ExampleObject(name = "with a reason", value = ApiExamples.CHANGE_REQUEST),
                             @ExampleObject(name = "with the caller's verification", value = ApiExamples.VERIFIED_CHANGE_REQUEST) }))
-    public Uni<ActionResult> unlock(@BeanParam CustomerParams call, ChangeRequest body) {
-        ChangeIntent intent = verifiedIntent(body, call, WalletAction.UNLOCK);
+    public Uni<ActionResult> unlock(@BeanParam CustomerParams call, @HeaderParam(HttpHeaders.IF_MATCH)
+            @Parameter(description = EntityTags.IF_MATCH_DOC) String ifMatch, ChangeRequest body) {
+        ChangeIntent intent = verifiedIntent(body, call, ifMatch, WalletAction.UNLOCK);
         return changeLimit.admit(intent.agent()).chain(() -> changes.unlock(intent, call.trace()));
     }
 
     @POST
     @Path("/{id}/activate")
-    @RolesAllowed(Roles.AGENT)
+    @RolesAllowed({ Roles.AGENT, Roles.SUPERVISOR })
     @Audited
     @Tag(name = OpenApiFilter.CHANGE)
     @Operation(operationId = "activateWallet", summary = "Activate the wallet",
-            description = "Activating a deactivated wallet also clears its lock. A wallet that is already active, LOCKED "
-                    + "included, is left as it is (ALREADY_ACTIVE): clearing a lock is unlock's job.")
+            description = "Activating a deactivated wallet also clears its lock, and lifts its hold. A wallet that is already "
+                    + "active, LOCKED included, is left as it is (ALREADY_ACTIVE): clearing a lock is unlock's job. A wallet "
+                    + "under a SUSPECTED_FRAUD hold is activated by a care-supervisor only, whose body gives reason and "
+                    + "ticketId, on the record.")
+    @APIResponse(responseCode = "403", ref = ApiProblems.SUPERVISOR_REQUIRED)
+    @APIResponse(responseCode = "412", ref = ApiProblems.PRECONDITION_FAILED)
     @APIResponse(responseCode = "200", description = "ACTIVATED, or ALREADY_ACTIVE",
             content = @Content(schema = @Schema(implementation = ActionResult.class), examples = {
                     @ExampleObject(name = "ACTIVATED", value = ApiExamples.ACTIVATED),
@@ -202,18 +211,22 @@ public class CustomerResource {
             content = @Content(schema = @Schema(implementation = ChangeRequest.class),
                     examples = { @ExampleObject(name = "with a reason", value = ApiExamples.CHANGE_REQUEST),
                             @ExampleObject(name = "with the caller's verification", value = ApiExamples.VERIFIED_CHANGE_REQUEST) }))
-    public Uni<ActionResult> activate(@BeanParam CustomerParams call, ChangeRequest body) {
-        ChangeIntent intent = verifiedIntent(body, call, WalletAction.ACTIVATE);
+    public Uni<ActionResult> activate(@BeanParam CustomerParams call, @HeaderParam(HttpHeaders.IF_MATCH)
+            @Parameter(description = EntityTags.IF_MATCH_DOC) String ifMatch, ChangeRequest body) {
+        ChangeIntent intent = verifiedIntent(body, call, ifMatch, WalletAction.ACTIVATE);
         return changeLimit.admit(intent.agent()).chain(() -> changes.activate(intent, call.trace()));
     }
 
     @POST
     @Path("/{id}/deactivate")
-    @RolesAllowed(Roles.AGENT)
+    @RolesAllowed({ Roles.AGENT, Roles.SUPERVISOR })
     @Audited
     @Tag(name = OpenApiFilter.CHANGE)
     @Operation(operationId = "deactivateWallet", summary = "Deactivate the wallet",
-            description = "The wallet can no longer be used until it is activated again. Its devices are left as they are.")
+            description = "The wallet can no longer be used until it is activated again, and shows a hold (reason, ticket, "
+                    + "agent, since) until then; a SUSPECTED_FRAUD deactivate upgrades an existing hold. Its devices are "
+                    + "left as they are.")
+    @APIResponse(responseCode = "412", ref = ApiProblems.PRECONDITION_FAILED)
     @APIResponse(responseCode = "200", description = "DEACTIVATED, or ALREADY_DEACTIVATED",
             content = @Content(schema = @Schema(implementation = ActionResult.class), examples = {
                     @ExampleObject(name = "DEACTIVATED", value = ApiExamples.DEACTIVATED),
@@ -229,14 +242,15 @@ public class CustomerResource {
             content = @Content(schema = @Schema(implementation = ChangeRequest.class),
                     examples = { @ExampleObject(name = "with a reason", value = ApiExamples.CHANGE_REQUEST),
                             @ExampleObject(name = "with the caller's verification", value = ApiExamples.VERIFIED_CHANGE_REQUEST) }))
-    public Uni<ActionResult> deactivate(@BeanParam CustomerParams call, ChangeRequest body) {
-        ChangeIntent intent = verifiedIntent(body, call, WalletAction.DEACTIVATE);
+    public Uni<ActionResult> deactivate(@BeanParam CustomerParams call, @HeaderParam(HttpHeaders.IF_MATCH)
+            @Parameter(description = EntityTags.IF_MATCH_DOC) String ifMatch, ChangeRequest body) {
+        ChangeIntent intent = verifiedIntent(body, call, ifMatch, WalletAction.DEACTIVATE);
         return changeLimit.admit(intent.agent()).chain(() -> changes.deactivate(intent, call.trace()));
     }
 
     @GET
     @Path("/{id}/history")
-    @RolesAllowed({ Roles.VIEWER, Roles.AGENT })
+    @RolesAllowed({ Roles.VIEWER, Roles.AGENT, Roles.SUPERVISOR })
     @Tag(name = OpenApiFilter.REVIEW, description = "What was asked of the wallet, by whom, and how it ended")
     @Operation(operationId = "walletHistory", summary = "The changes asked of a wallet, newest first",
             description = "Every unlock, activate and deactivate asked through this service, by whom, why, and how it "

@@ -122,7 +122,17 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response care(CareFailure e, HttpHeaders headers) {
         Problem problem = Problem.of(ProblemCode.valueOf(e.code().name()), e.getMessage(), RequestIdFilter.requestId(headers));
-        Response response = response(e.customerId() == null ? problem : problem.withCustomer(e.customerId(), e.customerStatus()));
+        if (e.customerId() != null) {
+            problem = problem.withCustomer(e.customerId(), e.customerStatus());
+        }
+        if (e.customer() != null) {
+            problem = problem.withCustomer(e.customer());
+        }
+        if (!e.violations().isEmpty()) {
+            problem = problem.withViolations(e.violations().entrySet().stream()
+                    .map(violation -> new Problem.Violation(violation.getKey(), violation.getValue())).toList());
+        }
+        Response response = response(problem);
         return e.retryAfter().map(after -> Response.fromResponse(response)
                 .header(HttpHeaders.RETRY_AFTER, Math.max(1, after.toSeconds())).build()).orElse(response);
     }

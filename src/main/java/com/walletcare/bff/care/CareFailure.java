@@ -1,8 +1,11 @@
 package com.walletcare.bff.care;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
+import com.walletcare.bff.customer.Customer;
 import com.walletcare.bff.customer.WalletAction;
 import com.walletcare.bff.customer.WalletStatus;
 
@@ -33,7 +36,13 @@ public final class CareFailure extends RuntimeException {
         /** The gateway did not answer in time, or a change is still running when its answer is due. */
         GATEWAY_TIMEOUT,
         /** The care journal cannot be reached: no change starts. */
-        JOURNAL_UNAVAILABLE
+        JOURNAL_UNAVAILABLE,
+        /** Lifting a fraud hold is a supervisor's decision. */
+        SUPERVISOR_REQUIRED,
+        /** What the core needs of a request that its shape alone does not say (a supervisor's reason and ticket). */
+        VALIDATION_FAILED,
+        /** The wallet is no longer the version the screen showed (If-Match). */
+        PRECONDITION_FAILED
     }
 
     /** How long to wait before asking again for a wallet that another change holds, or while the journal is away. */
@@ -50,6 +59,10 @@ public final class CareFailure extends RuntimeException {
     private final Boolean walletUnchanged;
     /** UNLOCK_INCOMPLETE: why the wallet was not re-activated. */
     private final Code cause;
+    /** CUSTOMER_DEACTIVATED, PRECONDITION_FAILED: the wallet as it is, for the screen to show without another call. */
+    private Customer customer;
+    /** VALIDATION_FAILED: each field at fault, and what is wrong with it. */
+    private Map<String, String> violations = Map.of();
 
     private CareFailure(Code code, String detail, Duration retryAfter, String customerId, WalletStatus customerStatus,
             Boolean walletUnchanged, Code cause) {
@@ -71,8 +84,41 @@ public final class CareFailure extends RuntimeException {
         return of(Code.CUSTOMER_NOT_FOUND, "No customer with id '" + customerId + "' for this issuing partner.", null);
     }
 
-    static CareFailure notLocked(String customerId) {
-        return of(Code.CUSTOMER_DEACTIVATED, "The wallet of customer '" + customerId + "' is deactivated, not locked: use activate.", null);
+    /** Unlock of a wallet deactivated on purpose (anything but an unlock of this service's that did not finish). */
+    static CareFailure deactivated(Customer customer) {
+        String by = customer.hold() == null ? "" : " by " + customer.hold().agent()
+                + (customer.hold().reason() == null ? "" : " (" + customer.hold().reason() + ")");
+        CareFailure failure = of(Code.CUSTOMER_DEACTIVATED, "The wallet of customer '" + customer.id()
+                + "' was deactivated" + by + ", and unlock does not re-activate a deactivated wallet: use activate.", null);
+        failure.customer = customer;
+        return failure;
+    }
+
+    static CareFailure supervisorRequired(Customer customer) {
+        return of(Code.SUPERVISOR_REQUIRED, "The wallet of customer '" + customer.id() + "' is held for suspected fraud:"
+                + " only a supervisor (care-supervisor) may activate it. Nothing was sent to the gateway.", null);
+    }
+
+    static CareFailure liftNeedsReasonAndTicket(ChangeIntent intent) {
+        CareFailure failure = of(Code.VALIDATION_FAILED, "Lifting a fraud hold needs a reason and a ticketId in the body,"
+                + " for the record. Nothing was sent to the gateway.", null);
+        Map<String, String> missing = new LinkedHashMap<>();
+        if (intent.reason() == null) {
+            missing.put("reason", "Required to lift a fraud hold.");
+        }
+        if (intent.ticketId() == null) {
+            missing.put("ticketId", "Required to lift a fraud hold.");
+        }
+        failure.violations = missing;
+        return failure;
+    }
+
+    static CareFailure preconditionFailed(Customer customer) {
+        CareFailure failure = of(Code.PRECONDITION_FAILED, "The wallet of customer '" + customer.id() + "' has changed"
+                + " since the screen showed it (If-Match): it is " + customer.status() + " now, version " + customer.version()
+                + ". Nothing was sent to the gateway.", null);
+        failure.customer = customer;
+        return failure;
     }
 
     public static CareFailure changeInProgress(String customerId) {
@@ -129,6 +175,15 @@ public final class CareFailure extends RuntimeException {
     CareFailure ofChange(boolean unchanged) {
         return new CareFailure(code, getMessage() + " " + (unchanged ? NOT_CHANGED : MAY_BE_APPLIED), retryAfter,
                 customerId, customerStatus, unchanged, cause);
+    }
+
+    /** The wallet as it is now, where the failure carries it (CUSTOMER_DEACTIVATED, PRECONDITION_FAILED); else null. */
+    public Customer customer() {
+        return customer;
+    }
+
+    public Map<String, String> violations() {
+        return violations;
     }
 
     public Code code() {

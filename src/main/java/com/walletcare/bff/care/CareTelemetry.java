@@ -89,14 +89,14 @@ public class CareTelemetry {
     }
 
     /**
-     * Hook for wallet holds (not built yet): call when a hold is placed on a wallet. Counted in
+     * A deactivation placed a hold on a wallet (WalletChanges, once its end is journaled). Counted in
      * {@code care_holds_placed_total}, registered at the first hold, so no series exists before holds do.
      */
     public void holdPlaced() {
         counter("care.holds.placed", "Holds placed on wallets").increment();
     }
 
-    /** Hook for wallet holds (not built yet): call when a hold is lifted. Counted in {@code care_holds_lifted_total}. */
+    /** An activation lifted a wallet's hold, if it had one. Counted in {@code care_holds_lifted_total}. */
     public void holdLifted() {
         counter("care.holds.lifted", "Holds lifted from wallets").increment();
     }

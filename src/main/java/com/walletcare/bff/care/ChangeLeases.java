@@ -38,10 +38,11 @@ public interface ChangeLeases {
     boolean confirmed(Lease lease);
 
     /**
-     * Records how the change ended and gives the wallet free; the lease stops being renewed at once. Answers whether
-     * this lease recorded it: false when the entry had passed to another replica, whose outcome stands.
+     * Records how the change ended, and its effect on the wallet's hold in the same step, and gives the wallet free;
+     * the lease stops being renewed at once. Answers whether this lease recorded it: false when the entry had passed to
+     * another replica, whose outcome stands.
      */
-    Uni<Boolean> finish(Lease lease, ChangeOutcome outcome, WalletStatus after, CompletedBy completedBy);
+    Uni<Boolean> finish(Lease lease, ChangeOutcome outcome, WalletStatus after, CompletedBy completedBy, HoldEffect hold);
 
     /**
      * Stops renewing the lease without recording an end: once it runs out, a recovery sweep (on any replica) takes it

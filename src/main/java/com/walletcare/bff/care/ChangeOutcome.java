@@ -12,6 +12,7 @@ public enum ChangeOutcome {
     INTERRUPTED,
     CUSTOMER_NOT_FOUND, CUSTOMER_DEACTIVATED, CHANGE_IN_PROGRESS, UNLOCK_INCOMPLETE, VERIFICATION_REQUIRED, RATE_LIMITED,
     TOO_MANY_ATTEMPTS, GATEWAY_REJECTED, GATEWAY_AUTH_FAILED, GATEWAY_UNAVAILABLE, GATEWAY_TIMEOUT, JOURNAL_UNAVAILABLE,
+    SUPERVISOR_REQUIRED, VALIDATION_FAILED, PRECONDITION_FAILED,
     /** A failure that is none of this service's own: a bug. */
     INTERNAL_ERROR;
 
@@ -22,6 +23,9 @@ public enum ChangeOutcome {
     public static ChangeOutcome of(Throwable failure) {
         return failure instanceof CareFailure care ? valueOf(care.code().name()) : INTERNAL_ERROR;
     }
+
+    /** An unlock that ended so has left the wallet deactivated by its own hand: a later unlock may finish it. */
+    public static final java.util.Set<ChangeOutcome> UNFINISHED_UNLOCK = java.util.EnumSet.of(UNLOCK_INCOMPLETE, INTERRUPTED);
 
     /** The action outcome, for a change that ended well; null otherwise. */
     public ActionOutcome action() {

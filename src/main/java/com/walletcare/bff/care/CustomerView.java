@@ -33,7 +33,7 @@ public enum CustomerView {
                     maskedEmail(customer.username()), customer.phone() == null ? null : Factor.phoneLast4.normalise(customer.phone()),
                     address == null ? null : new Address(null, null, address.city(), address.state(), address.zip(), address.country()),
                     information, customer.issuingPartner(), customer.createdAt(), customer.lastLoginAt(),
-                    customer.passwordChangedAt(), customer.devices());
+                    customer.passwordChangedAt(), customer.devices(), customer.hold(), customer.version());
         }
     };
 

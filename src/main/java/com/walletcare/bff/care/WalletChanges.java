@@ -10,6 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.walletcare.bff.care.CareFailure.Code;
 import com.walletcare.bff.care.HistoryEntry.CompletedBy;
 import com.walletcare.bff.customer.ActionOutcome;
+import com.walletcare.bff.customer.Hold;
 import com.walletcare.bff.customer.RequestTrace;
 import com.walletcare.bff.customer.WalletAction;
 import com.walletcare.bff.customer.WalletState;
@@ -60,28 +61,49 @@ public class WalletChanges {
         this.writeAttempts = 1 + writeRetries;
     }
 
+    /**
+     * Unlock: a LOCKED wallet is deactivated, then activated. A deactivated wallet is only re-activated to finish an
+     * unlock of this service's that did not finish (the journal says so); any other deactivation was made on purpose
+     * and stays, CUSTOMER_DEACTIVATED.
+     */
     public Uni<ActionResult> unlock(ChangeIntent intent, RequestTrace trace) {
         return change(intent, trace, (wallet, lease) -> switch (wallet.state().status()) {
             case ACTIVE -> unchanged(ActionOutcome.ALREADY_UNLOCKED, wallet);
             case LOCKED -> write(wallet, false, lease, trace, 1)
                     .flatMap(deactivated -> reactivate(deactivated, lease, trace));
             case DEACTIVATED -> {
-                if (!wallet.state().locked()) {
-                    throw CareFailure.notLocked(intent.customerId());
+                if (!wallet.record().unfinishedUnlock()) {
+                    throw CareFailure.deactivated(lookup.shown(wallet));
                 }
-                // An unlock that stopped half-way, or a locked wallet that was also deactivated.
                 yield reactivate(wallet, lease, trace);
             }
         });
     }
 
+    /**
+     * Activate: lifts the wallet's hold. A fraud hold is lifted by a supervisor only, who says why and under which
+     * ticket, on the record; nothing is sent to the gateway otherwise.
+     */
     public Uni<ActionResult> activate(ChangeIntent intent, RequestTrace trace) {
-        return change(intent, trace, (wallet, lease) -> wallet.state().active()
+        return change(intent, trace, (wallet, lease) -> {
+            if (wallet.state().active()) {
                 // A LOCKED wallet is already active: clearing the lock is unlock's job.
-                ? unchanged(ActionOutcome.ALREADY_ACTIVE, wallet)
-                : write(wallet, true, lease, trace, 1).flatMap(done -> confirm(done, ActionOutcome.ACTIVATED, trace)));
+                return unchanged(ActionOutcome.ALREADY_ACTIVE, wallet);
+            }
+            Hold hold = wallet.record().hold();
+            if (hold != null && hold.fraud()) {
+                if (!intent.supervisor()) {
+                    throw CareFailure.supervisorRequired(lookup.shown(wallet));
+                }
+                if (intent.reason() == null || intent.ticketId() == null) {
+                    throw CareFailure.liftNeedsReasonAndTicket(intent);
+                }
+            }
+            return write(wallet, true, lease, trace, 1).flatMap(done -> confirm(done, ActionOutcome.ACTIVATED, trace));
+        });
     }
 
+    /** Deactivate: places a hold with this call's reason, ticket and agent (or upgrades one to a fraud hold). */
     public Uni<ActionResult> deactivate(ChangeIntent intent, RequestTrace trace) {
         return change(intent, trace, (wallet, lease) -> !wallet.state().active()
                 ? unchanged(ActionOutcome.ALREADY_DEACTIVATED, wallet)
@@ -97,17 +119,18 @@ public class WalletChanges {
     Uni<ChangeOutcome> recover(Lease lease) {
         ChangeIntent intent = lease.intent();
         RequestTrace trace = new RequestTrace(intent.requestId() + "-recovery");
-        return lookup.findWallet(intent.customerId(), trace)
+        return lookup.atGateway(intent.customerId(), trace)
                 .flatMap(wallet -> intent.action() == WalletAction.UNLOCK && wallet.state().equals(HALF_UNLOCKED)
                         ? write(wallet, true, lease, trace, 1)
                         : Uni.createFrom().item(wallet))
                 .flatMap(wallet -> {
                     ChangeOutcome outcome = recovered(intent.action(), wallet.state());
-                    return leases.finish(lease, outcome, wallet.state().status(), CompletedBy.RECOVERY).replaceWith(outcome);
+                    return leases.finish(lease, outcome, wallet.state().status(), CompletedBy.RECOVERY,
+                            HoldEffect.of(intent.action(), outcome)).replaceWith(outcome);
                 })
                 .onFailure(failure -> failure instanceof CareFailure care && care.code() == Code.CUSTOMER_NOT_FOUND)
-                .recoverWithUni(failure -> leases.finish(lease, ChangeOutcome.CUSTOMER_NOT_FOUND, null, CompletedBy.RECOVERY)
-                        .replaceWith(ChangeOutcome.CUSTOMER_NOT_FOUND))
+                .recoverWithUni(failure -> leases.finish(lease, ChangeOutcome.CUSTOMER_NOT_FOUND, null, CompletedBy.RECOVERY,
+                        HoldEffect.NONE).replaceWith(ChangeOutcome.CUSTOMER_NOT_FOUND))
                 // Not renewed any more: once it runs out, the next sweep (here or on another replica) tries again.
                 .onFailure().invoke(() -> leases.abandon(lease));
     }
@@ -126,8 +149,7 @@ public class WalletChanges {
      * and how it ended recorded after the last. A change the same action already made on another replica while this
      * one waited is answered with that change's outcome, not made twice. A failure before any write says so.
      */
-    private Uni<ActionResult> change(ChangeIntent intent, RequestTrace trace,
-            BiFunction<Wallet, Lease, Uni<ActionResult>> steps) {
+    private Uni<ActionResult> change(ChangeIntent intent, RequestTrace trace, BiFunction<Wallet, Lease, Uni<Done>> steps) {
         String customerId = intent.customerId();
         return telemetry.change(intent, () -> flights.run(customerId, intent.action(), () -> telemetry.leaseWait(leases.open(intent, changeWait)).flatMap(opened -> {
             if (opened.lease() == null) {
@@ -138,10 +160,24 @@ public class WalletChanges {
             return lookup.findWallet(customerId, trace)
                     .onFailure(CareFailure.class).transform(failure -> unsent((CareFailure) failure))
                     .call(wallet -> leases.started(lease, wallet.state().status()))
-                    .flatMap(wallet -> steps.apply(wallet, lease))
-                    .call(result -> end(lease, ChangeOutcome.of(result.outcome()), result.customer().status()))
+                    .flatMap(wallet -> {
+                        // Compared under the lease, with the wallet as looked up for this change: nothing slips in between.
+                        if (!intent.matches(wallet.customer().version())) {
+                            throw CareFailure.preconditionFailed(lookup.shown(wallet));
+                        }
+                        return steps.apply(wallet, lease);
+                    })
+                    .call(done -> end(lease, ChangeOutcome.of(done.outcome()), done.wallet().state().status()))
+                    // The hold this change placed or lifted is part of the wallet it answers with.
+                    .flatMap(done -> (done.wallet().state().active() ? Uni.createFrom().item(done.wallet())
+                            : lookup.withRecord(done.wallet()).onFailure().recoverWithItem(done.wallet()))
+                            .map(wallet -> new ActionResult(done.outcome(), lookup.shown(wallet))))
                     .onFailure().recoverWithUni(failure -> ended(lease, failure, trace));
         })));
+    }
+
+    /** How a change's steps ended: the outcome, and the wallet as the gateway holds it after them. */
+    private record Done(ActionOutcome outcome, Wallet wallet) {
     }
 
     /** A gateway failure before any write was sent: the wallet was not changed. */
@@ -191,7 +227,15 @@ public class WalletChanges {
      * with backoff until the database takes it (or finds that recovery on another replica has taken it over).
      */
     private Uni<Void> end(Lease lease, ChangeOutcome outcome, WalletStatus after) {
-        Uni<Boolean> finish = leases.finish(lease, outcome, after, CompletedBy.REQUEST);
+        HoldEffect hold = HoldEffect.of(lease.intent().action(), outcome);
+        Uni<Boolean> finish = leases.finish(lease, outcome, after, CompletedBy.REQUEST, hold).invoke(recorded -> {
+            // Counted where the wallet's flag moved: a deactivation placed a hold, an activation lifted what it had.
+            if (recorded && outcome == ChangeOutcome.DEACTIVATED) {
+                telemetry.holdPlaced();
+            } else if (recorded && outcome == ChangeOutcome.ACTIVATED) {
+                telemetry.holdLifted();
+            }
+        });
         return finish.replaceWithVoid().onFailure().recoverWithUni(failure -> {
             Log.warnf("Could not journal the end of change %s: retrying until the journal takes it", lease.id());
             finish.onFailure().retry().withBackOff(FINISH_RETRY_FIRST, FINISH_RETRY_MAX).atMost(FINISH_RETRIES)
@@ -201,8 +245,8 @@ public class WalletChanges {
         });
     }
 
-    private static Uni<ActionResult> unchanged(ActionOutcome outcome, Wallet wallet) {
-        return Uni.createFrom().item(new ActionResult(outcome, wallet.customer()));
+    private static Uni<Done> unchanged(ActionOutcome outcome, Wallet wallet) {
+        return Uni.createFrom().item(new Done(outcome, wallet));
     }
 
     /**
@@ -215,7 +259,7 @@ public class WalletChanges {
         return fenced(wallet, activate, lease, trace, false).flatMap(write -> switch (write.effect()) {
             case APPLIED -> Uni.createFrom().item(wallet.withState(wallet.state().afterActivation(activate)));
             case NOT_APPLIED -> Uni.createFrom().failure(write.failure().ofChange(attempt == 1));
-            case UNKNOWN -> lookup.findWallet(wallet.customer().id(), trace)
+            case UNKNOWN -> lookup.atGateway(wallet.customer().id(), trace)
                     .onFailure(CareFailure.class).transform(failure -> ((CareFailure) failure).ofChange(false))
                     .flatMap(now -> {
                         if (now.state().active() == activate) {
@@ -249,17 +293,17 @@ public class WalletChanges {
      * and the answer carries the status the gateway reports after it (an activation that landed after all is an
      * unlock that completed).
      */
-    private Uni<ActionResult> reactivate(Wallet wallet, Lease lease, RequestTrace trace) {
+    private Uni<Done> reactivate(Wallet wallet, Lease lease, RequestTrace trace) {
         String customerId = wallet.customer().id();
         return write(wallet, true, lease, trace, 1)
                 .flatMap(activated -> confirm(activated, ActionOutcome.UNLOCKED, trace))
                 .onFailure(CareFailure.class).recoverWithUni(failed -> {
                     CareFailure failure = (CareFailure) failed;
-                    return lookup.findWallet(customerId, trace)
+                    return lookup.atGateway(customerId, trace)
                             .onFailure().transform(unread -> CareFailure.unlockIncomplete(customerId, failure, null))
                             .map(now -> {
                                 if (now.state().status() == WalletStatus.ACTIVE) {
-                                    return new ActionResult(ActionOutcome.UNLOCKED, now.customer());
+                                    return new Done(ActionOutcome.UNLOCKED, now);
                                 }
                                 throw CareFailure.unlockIncomplete(customerId, failure, now.state().status());
                             });
@@ -270,14 +314,13 @@ public class WalletChanges {
      * The customer as the gateway reports it after the change. Every write has settled and its effect is known, so if
      * this confirming lookup fails the answer still stands, with the state the writes produced.
      */
-    private Uni<ActionResult> confirm(Wallet changed, ActionOutcome outcome, RequestTrace trace) {
-        return lookup.findWallet(changed.customer().id(), trace)
-                .map(Wallet::customer)
+    private Uni<Done> confirm(Wallet changed, ActionOutcome outcome, RequestTrace trace) {
+        return lookup.atGateway(changed.customer().id(), trace)
                 .onFailure().recoverWithItem(failure -> {
                     Log.warnf("Confirming lookup after %s failed (%s); answering with the state the change produced",
                             outcome, failure.getMessage());
-                    return changed.customer();
+                    return changed;
                 })
-                .map(customer -> new ActionResult(outcome, customer));
+                .map(wallet -> new Done(outcome, wallet));
     }
 }

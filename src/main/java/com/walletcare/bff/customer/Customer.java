@@ -26,12 +26,21 @@ public record Customer(
         @Schema(required = true, nullable = true, implementation = String.class, format = "date-time") Instant createdAt,
         @Schema(required = true, nullable = true, implementation = String.class, format = "date-time") Instant lastLoginAt,
         @Schema(required = true, nullable = true, implementation = String.class, format = "date-time") Instant passwordChangedAt,
-        @Schema(required = true) List<Device> devices) {
+        @Schema(required = true) List<Device> devices,
+        @Schema(required = true, nullable = true, description = "Who deactivated the wallet through this service, when "
+                + "and why; shown only while the wallet is deactivated, null otherwise") Hold hold,
+        @Schema(required = true, description = "Changes exactly when status, the gateway's locked flag or hold changes: "
+                + "sent as the ETag of GET /customers/{id} and of change answers, and taken by If-Match on changes",
+                examples = "5f1c9a0e3b7d2c4a") String version) {
 
-    /** The same customer with another wallet state, for when the gateway could not be asked again. */
-    public Customer withState(WalletState state) {
-        return new Customer(id, state.status(), state.availableActions(), firstName, lastName, email, emailVerified,
-                username, phone, address, additionalInformation, issuingPartner, createdAt, lastLoginAt,
-                passwordChangedAt, devices);
+    /**
+     * The customer as the care journal adds to what the gateway reports: the hold (shown while the wallet is
+     * deactivated), the actions that follow from it, and the version of all of it.
+     */
+    public Customer in(WalletState state, Hold hold, boolean unfinishedUnlock) {
+        Hold shown = state.active() ? null : hold;
+        return new Customer(id, state.status(), state.availableActions(unfinishedUnlock), firstName, lastName, email,
+                emailVerified, username, phone, address, additionalInformation, issuingPartner, createdAt, lastLoginAt,
+                passwordChangedAt, devices, shown, state.version(shown));
     }
 }

@@ -28,7 +28,7 @@ final class GatewayMapper {
         Customer customer = new Customer(
                 info.customerId(),
                 state.status(),
-                state.availableActions(),
+                state.availableActions(false),
                 text(info.firstName()),
                 text(info.lastName()),
                 text(info.email()),
@@ -41,7 +41,9 @@ final class GatewayMapper {
                 instant(info.createDate()),
                 instant(info.lastLoginDate()),
                 instant(info.passwordChangedDate()),
-                devices(info.devices()));
+                devices(info.devices()),
+                null,
+                state.version(null));
         return new Wallet(customer, state,
                 new PaydiantWalletRef(info.customerUri(), info.issuingPartnerUri(), info.partnerUri()));
     }

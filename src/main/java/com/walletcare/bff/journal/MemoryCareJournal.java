@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedList;
 import java.util.List;
@@ -11,6 +12,8 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import com.walletcare.bff.care.CareFailure;
+import com.walletcare.bff.care.CareRecord;
+import com.walletcare.bff.care.HoldEffect;
 import com.walletcare.bff.care.ChangeIntent;
 import com.walletcare.bff.care.ChangeOutcome;
 import com.walletcare.bff.care.History;
@@ -18,6 +21,7 @@ import com.walletcare.bff.care.HistoryEntry;
 import com.walletcare.bff.care.HistoryEntry.CompletedBy;
 import com.walletcare.bff.care.Lease;
 import com.walletcare.bff.care.Opened;
+import com.walletcare.bff.customer.Hold;
 import com.walletcare.bff.customer.WalletStatus;
 
 import io.smallrye.mutiny.Uni;
@@ -33,6 +37,8 @@ final class MemoryCareJournal implements CareJournal {
 
     /** Every wallet's entries, newest first; the open one of a wallet is its lease. Guarded by itself. */
     private final Map<String, LinkedList<HistoryEntry>> entries = new HashMap<>();
+    /** Every wallet's hold. Guarded by {@code entries}. */
+    private final Map<String, Hold> holds = new HashMap<>();
     private final InstantSource clock;
 
     MemoryCareJournal(InstantSource clock) {
@@ -74,18 +80,45 @@ final class MemoryCareJournal implements CareJournal {
     }
 
     @Override
-    public Uni<Boolean> finish(Lease lease, ChangeOutcome outcome, WalletStatus after, CompletedBy completedBy) {
+    public Uni<Boolean> finish(Lease lease, ChangeOutcome outcome, WalletStatus after, CompletedBy completedBy,
+            HoldEffect hold) {
         Instant now = clock.instant();
-        update(lease, entry -> new HistoryEntry(entry.id(), entry.action(), outcome.name(), entry.agent(), entry.reason(),
-                entry.ticketId(), entry.requestId(), entry.statusBefore(), after, completedBy, entry.requestedAt(),
-                now, null));
+        ChangeIntent intent = lease.intent();
+        synchronized (entries) {
+            update(lease, entry -> new HistoryEntry(entry.id(), entry.action(), outcome.name(), entry.agent(), entry.reason(),
+                    entry.ticketId(), entry.requestId(), entry.statusBefore(), after, completedBy, entry.requestedAt(),
+                    now, null));
+            switch (hold) {
+                case PLACE -> holds.merge(intent.customerId(), new Hold(intent.reason(), intent.ticketId(), intent.agent(), now),
+                        (kept, placed) -> placed.fraud() && !kept.fraud() ? placed : kept);
+                case LIFT -> holds.remove(intent.customerId());
+                case NONE -> {
+                }
+            }
+        }
         return Uni.createFrom().item(true);
     }
 
     /** Never called: memory cannot be out of reach. Were it, with no recovery sweep here, the entry is closed. */
     @Override
     public void abandon(Lease lease) {
-        finish(lease, ChangeOutcome.INTERRUPTED, null, CompletedBy.REQUEST);
+        finish(lease, ChangeOutcome.INTERRUPTED, null, CompletedBy.REQUEST, HoldEffect.NONE);
+    }
+
+    @Override
+    public Uni<Map<String, CareRecord>> records(Collection<String> customerIds) {
+        Map<String, CareRecord> records = new HashMap<>();
+        synchronized (entries) {
+            for (String id : customerIds) {
+                HistoryEntry latest = entries.getOrDefault(id, new LinkedList<>()).stream()
+                        .filter(entry -> !HistoryEntry.VERIFY.equals(entry.action()) && entry.finishedAt() != null)
+                        .findFirst().orElse(null);
+                boolean unfinishedUnlock = latest != null && latest.action().equals("UNLOCK")
+                        && ChangeOutcome.UNFINISHED_UNLOCK.contains(ChangeOutcome.valueOf(latest.outcome()));
+                records.put(id, new CareRecord(holds.get(id), unfinishedUnlock));
+            }
+        }
+        return Uni.createFrom().item(records);
     }
 
     @Override
@@ -157,6 +190,7 @@ final class MemoryCareJournal implements CareJournal {
         synchronized (entries) {
             entries.values().forEach(wallet -> wallet.removeIf(entry -> entry.finishedAt() != null));
             entries.values().removeIf(LinkedList::isEmpty);
+            holds.clear();
         }
         return Uni.createFrom().voidItem();
     }

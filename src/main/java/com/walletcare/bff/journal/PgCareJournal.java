@@ -6,12 +6,16 @@ import java.time.InstantSource;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.walletcare.bff.care.CareFailure;
+import com.walletcare.bff.care.CareRecord;
+import com.walletcare.bff.care.HoldEffect;
 import com.walletcare.bff.care.ChangeIntent;
 import com.walletcare.bff.care.ChangeOutcome;
 import com.walletcare.bff.care.History;
@@ -21,6 +25,7 @@ import com.walletcare.bff.care.Lease;
 import com.walletcare.bff.care.LeaseLostException;
 import com.walletcare.bff.care.Opened;
 import com.walletcare.bff.customer.ChangeReason;
+import com.walletcare.bff.customer.Hold;
 import com.walletcare.bff.customer.WalletAction;
 import com.walletcare.bff.customer.WalletStatus;
 
@@ -190,24 +195,63 @@ final class PgCareJournal implements CareJournal {
         return ((HeldLease) lease).confirmedWithin(ticker.nanos(), config.leaseTtl().minus(config.writeMargin()).toNanos());
     }
 
+    /**
+     * One statement: the change's end, conditioned on this lease, and its effect on the hold, made only if that end was
+     * recorded. A fraud hold replaces a hold of another reason; any other hold already there stays.
+     */
     @Override
-    public Uni<Boolean> finish(Lease taken, ChangeOutcome outcome, WalletStatus after, CompletedBy completedBy) {
+    public Uni<Boolean> finish(Lease taken, ChangeOutcome outcome, WalletStatus after, CompletedBy completedBy,
+            HoldEffect hold) {
         HeldLease lease = (HeldLease) taken;
         working.remove(lease.holder(), lease);
         return pool.preparedQuery("""
-                UPDATE wallet_change SET outcome = $3, status_after = $4, completed_by = $5, finished_at = now(),
-                       holder = NULL, lease_until = NULL
-                WHERE id = $1 AND holder = $2 AND finished_at IS NULL""")
-                .execute(Tuple.of(lease.id(), lease.holder(), outcome.name(), after == null ? null : after.name(), completedBy.name()))
+                WITH finished AS (
+                    UPDATE wallet_change SET outcome = $3, status_after = $4, completed_by = $5, finished_at = now(),
+                           holder = NULL, lease_until = NULL
+                    WHERE id = $1 AND holder = $2 AND finished_at IS NULL
+                    RETURNING id, customer_id, reason, ticket_id, agent, finished_at),
+                placed AS (
+                    INSERT INTO wallet_hold (customer_id, reason, ticket_id, agent, since, change_id)
+                    SELECT customer_id, reason, ticket_id, agent, finished_at, id FROM finished WHERE $6 = 'PLACE'
+                    ON CONFLICT (customer_id) DO UPDATE SET reason = excluded.reason, ticket_id = excluded.ticket_id,
+                           agent = excluded.agent, since = excluded.since, change_id = excluded.change_id
+                    WHERE excluded.reason = 'SUSPECTED_FRAUD' AND wallet_hold.reason IS DISTINCT FROM 'SUSPECTED_FRAUD'),
+                lifted AS (
+                    DELETE FROM wallet_hold WHERE $6 = 'LIFT' AND customer_id IN (SELECT customer_id FROM finished))
+                SELECT count(*) AS ended FROM finished""")
+                .execute(Tuple.from(Arrays.asList(lease.id(), lease.holder(), outcome.name(),
+                        after == null ? null : after.name(), completedBy.name(), hold.name())))
                 .onFailure().transform(PgCareJournal::unavailable)
                 .map(rows -> {
-                    if (rows.rowCount() == 0) {
+                    if (rows.iterator().next().getLong("ended") == 0) {
                         lease.lose();
                         Log.warnf("Change %s of customer %s ended (%s) after it had passed to another replica: its"
                                 + " outcome stands", lease.id(), lease.intent().customerId(), outcome);
                         return false;
                     }
                     return true;
+                });
+    }
+
+    @Override
+    public Uni<Map<String, CareRecord>> records(Collection<String> customerIds) {
+        return pool.preparedQuery("""
+                SELECT c.id, h.reason, h.ticket_id, h.agent, h.since,
+                       (SELECT w.action = 'UNLOCK' AND w.outcome = ANY($2) FROM wallet_change w
+                        WHERE w.customer_id = c.id AND w.action <> 'VERIFY' AND w.finished_at IS NOT NULL
+                        ORDER BY w.seq DESC LIMIT 1) AS unfinished_unlock
+                FROM unnest($1::text[]) AS c(id) LEFT JOIN wallet_hold h ON h.customer_id = c.id""")
+                .execute(Tuple.of(customerIds.toArray(String[]::new),
+                        ChangeOutcome.UNFINISHED_UNLOCK.stream().map(Enum::name).toArray(String[]::new)))
+                .onFailure().transform(PgCareJournal::unavailable)
+                .map(rows -> {
+                    Map<String, CareRecord> records = new HashMap<>();
+                    for (Row row : rows) {
+                        Hold hold = row.getString("agent") == null ? null : new Hold(reason(row),
+                                row.getString("ticket_id"), row.getString("agent"), instant(row, "since"));
+                        records.put(row.getString("id"), new CareRecord(hold, Boolean.TRUE.equals(row.getBoolean("unfinished_unlock"))));
+                    }
+                    return records;
                 });
     }
 
@@ -321,7 +365,8 @@ final class PgCareJournal implements CareJournal {
 
     @Override
     public Uni<Void> forgetFinished() {
-        return pool.query("DELETE FROM wallet_change WHERE finished_at IS NOT NULL").execute().replaceWithVoid();
+        return pool.query("DELETE FROM wallet_change WHERE finished_at IS NOT NULL").execute()
+                .chain(() -> pool.query("DELETE FROM wallet_hold").execute()).replaceWithVoid();
     }
 
     @Override

@@ -80,14 +80,14 @@ class UnlockTest extends GatewayTest {
     }
 
     @Test
-    void aDeactivatedAndLockedWalletIsOnlyActivated() {
+    void aDeactivatedAndLockedWalletWithNoUnfinishedUnlockHereIsAConflictToo() {
         wallet(false, true);
 
         client().when().post("/customers/" + ID + "/unlock")
-                .then().statusCode(200).body("outcome", Matchers.equalTo("UNLOCKED"))
-                .body("customer.status", Matchers.equalTo("ACTIVE"));
+                .then().statusCode(409).body("code", Matchers.equalTo("CUSTOMER_DEACTIVATED"))
+                .body("customer.status", Matchers.equalTo("DEACTIVATED"));
 
-        assertEquals(List.of("true"), activationsSent());
+        assertEquals(List.of(), activationsSent());
     }
 
     @Test

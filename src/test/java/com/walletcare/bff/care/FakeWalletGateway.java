@@ -64,8 +64,8 @@ final class FakeWalletGateway implements WalletGateway {
         if (lookupsLeft-- <= 0) {
             return Uni.createFrom().failure(CareFailure.of(Code.GATEWAY_UNAVAILABLE, "The connection to the gateway failed.", null));
         }
-        Customer customer = new Customer(ID, state.status(), state.availableActions(), "Paul", "Casey", null, null, null,
-                null, null, Map.of(), null, null, null, null, List.of());
+        Customer customer = new Customer(ID, state.status(), state.availableActions(false), "Paul", "Casey", null, null,
+                null, null, null, Map.of(), null, null, null, null, List.of(), null, state.version(null));
         return Uni.createFrom().item(List.of(new Wallet(customer, state, REF)));
     }
 

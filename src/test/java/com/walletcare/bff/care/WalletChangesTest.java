@@ -9,12 +9,15 @@ import static com.walletcare.bff.care.FakeWalletGateway.Answer.SUCCESS;
 import static com.walletcare.bff.care.FakeWalletGateway.Answer.TIMEOUT;
 import static com.walletcare.bff.care.FakeWalletGateway.Answer.TIMEOUT_AFTER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,6 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import com.walletcare.bff.care.CareFailure.Code;
 import com.walletcare.bff.customer.ActionOutcome;
+import com.walletcare.bff.customer.ChangeReason;
 import com.walletcare.bff.customer.RequestTrace;
 import com.walletcare.bff.customer.WalletState;
 import com.walletcare.bff.customer.WalletStatus;
@@ -67,8 +71,8 @@ class WalletChangesTest {
                 throw new UnsupportedOperationException("changes do not verify");
             }
         };
-        return new WalletChanges(new CustomerLookup(gateway, config), gateway, new OneFlightPerCustomer(config),
-                leases, CareTelemetry.none(), config, 1);
+        return new WalletChanges(new CustomerLookup(gateway, (CareHistory) leases, config), gateway,
+                new OneFlightPerCustomer(config), leases, CareTelemetry.none(), config, 1);
     }
 
     private static ChangeIntent intent(WalletAction action) {
@@ -76,7 +80,11 @@ class WalletChangesTest {
     }
 
     private static ActionResult run(FakeWalletGateway fake, String action) {
-        WalletChanges changes = changes(fake);
+        return run(fake, new FakeLeases(), action);
+    }
+
+    private static ActionResult run(FakeWalletGateway fake, FakeLeases leases, String action) {
+        WalletChanges changes = changes(fake, leases);
         RequestTrace trace = new RequestTrace("test");
         Uni<ActionResult> call = switch (action) {
             case "unlock" -> changes.unlock(intent(WalletAction.UNLOCK), trace);
@@ -90,7 +98,6 @@ class WalletChangesTest {
     @ParameterizedTest(name = "{0} from active={1} locked={2}: {3}, writes {4}")
     @CsvSource({
             "unlock,     true,  true,  UNLOCKED,            false true",
-            "unlock,     false, true,  UNLOCKED,            true",
             "unlock,     true,  false, ALREADY_UNLOCKED,    ''",
             "activate,   false, false, ACTIVATED,           true",
             "activate,   false, true,  ACTIVATED,           true",
@@ -209,7 +216,7 @@ class WalletChangesTest {
         // The write's effect is unknown, and every lookup after the first fails: nothing tells what the wallet holds.
         FakeWalletGateway fake = new FakeWalletGateway(HALF_UNLOCKED).then(SERVER_ERROR).failLookupsAfter(1);
 
-        var failure = assertThrows(CareFailure.class, () -> run(fake, "unlock"));
+        var failure = assertThrows(CareFailure.class, () -> run(fake, new FakeLeases().afterUnfinishedUnlock(ID), "unlock"));
 
         assertEquals(null, failure.customerStatus());
         assertTrue(failure.getMessage().contains("its status could not be read"));
@@ -240,5 +247,114 @@ class WalletChangesTest {
         changes(fake, leases).activate(intent(WalletAction.ACTIVATE), new RequestTrace("t")).await().atMost(Duration.ofSeconds(5));
 
         assertEquals(List.of(ChangeOutcome.UNLOCK_INCOMPLETE, ChangeOutcome.ACTIVATED), leases.outcomes());
+    }
+
+    private static ChangeIntent intent(WalletAction action, ChangeReason reason, String ticketId, boolean supervisor,
+            Set<String> ifMatch) {
+        return new ChangeIntent(ID, action, "agent.bob", reason, ticketId, "test", supervisor, ifMatch);
+    }
+
+    private static ActionResult run(WalletChanges changes, ChangeIntent intent) {
+        RequestTrace trace = new RequestTrace("test");
+        Uni<ActionResult> call = switch (intent.action()) {
+            case UNLOCK -> changes.unlock(intent, trace);
+            case ACTIVATE -> changes.activate(intent, trace);
+            case DEACTIVATE -> changes.deactivate(intent, trace);
+        };
+        return call.await().atMost(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void unlockLeavesAWalletDeactivatedOnPurposeAsItIsAndSaysWhoDeactivatedIt() {
+        FakeWalletGateway fake = new FakeWalletGateway(LOCKED);
+        FakeLeases leases = new FakeLeases();
+        WalletChanges changes = changes(fake, leases);
+        run(changes, intent(WalletAction.DEACTIVATE, ChangeReason.LOST_DEVICE, "CS-9", false, null));
+
+        CareFailure refused = assertThrows(CareFailure.class, () -> run(changes, intent(WalletAction.UNLOCK)));
+
+        assertEquals(Code.CUSTOMER_DEACTIVATED, refused.code());
+        assertEquals("agent.bob", refused.customer().hold().agent());
+        assertEquals(List.of(WalletAction.ACTIVATE), refused.customer().availableActions());
+        assertEquals(List.of(false), fake.writes(), "only the deactivation");
+        assertEquals(HALF_UNLOCKED, fake.state());
+    }
+
+    @Test
+    void unlockFinishesAnUnlockOfThisServiceThatDidNotFinish() {
+        FakeWalletGateway fake = new FakeWalletGateway(HALF_UNLOCKED);
+
+        ActionResult result = run(fake, new FakeLeases().afterUnfinishedUnlock(ID), "unlock");
+
+        assertEquals(ActionOutcome.UNLOCKED, result.outcome());
+        assertEquals(List.of(true), fake.writes());
+    }
+
+    @Test
+    void anUnlocksOwnDeactivationPlacesNoHold() {
+        FakeWalletGateway fake = new FakeWalletGateway(LOCKED).then(SUCCESS, REFUSED);
+        FakeLeases leases = new FakeLeases();
+
+        assertEquals(Code.UNLOCK_INCOMPLETE, assertThrows(CareFailure.class, () -> run(fake, leases, "unlock")).code());
+
+        assertEquals(Map.of(), leases.holds());
+        assertTrue(leases.records(List.of(ID)).await().indefinitely().get(ID).unfinishedUnlock(), "the unlock can be finished");
+    }
+
+    @Test
+    void aDeactivationPlacesAHoldThatTheAnswerShowsAndAFraudDeactivationUpgradesIt() {
+        FakeWalletGateway fake = new FakeWalletGateway(ACTIVE);
+        FakeLeases leases = new FakeLeases();
+        WalletChanges changes = changes(fake, leases);
+
+        ActionResult lost = run(changes, intent(WalletAction.DEACTIVATE, ChangeReason.LOST_DEVICE, "CS-1", false, null));
+        ActionResult fraud = run(changes, intent(WalletAction.DEACTIVATE, ChangeReason.SUSPECTED_FRAUD, "FR-77", false, null));
+        ActionResult again = run(changes, intent(WalletAction.DEACTIVATE, ChangeReason.CUSTOMER_REQUEST, "CS-2", false, null));
+
+        assertEquals(ChangeReason.LOST_DEVICE, lost.customer().hold().reason());
+        assertEquals(ActionOutcome.ALREADY_DEACTIVATED, fraud.outcome());
+        assertEquals("FR-77", fraud.customer().hold().ticketId());
+        assertEquals(ChangeReason.SUSPECTED_FRAUD, again.customer().hold().reason(), "nothing downgrades a fraud hold");
+        assertNotEquals(lost.customer().version(), fraud.customer().version());
+        assertEquals(fraud.customer().version(), again.customer().version());
+    }
+
+    @Test
+    void aFraudHoldIsLiftedOnlyByASupervisorWhoSaysWhyAndNothingIsSentOtherwise() {
+        FakeWalletGateway fake = new FakeWalletGateway(ACTIVE);
+        FakeLeases leases = new FakeLeases();
+        WalletChanges changes = changes(fake, leases);
+        run(changes, intent(WalletAction.DEACTIVATE, ChangeReason.SUSPECTED_FRAUD, "FR-77", false, null));
+
+        assertEquals(Code.SUPERVISOR_REQUIRED, assertThrows(CareFailure.class, () -> run(changes,
+                intent(WalletAction.ACTIVATE, ChangeReason.CUSTOMER_REQUEST, "CS-3", false, null))).code());
+        CareFailure noTicket = assertThrows(CareFailure.class, () -> run(changes,
+                intent(WalletAction.ACTIVATE, ChangeReason.CUSTOMER_REQUEST, null, true, null)));
+        assertEquals(Code.VALIDATION_FAILED, noTicket.code());
+        assertEquals(Set.of("ticketId"), noTicket.violations().keySet());
+        assertEquals(List.of(false), fake.writes(), "no write for either refusal");
+
+        ActionResult lifted = run(changes, intent(WalletAction.ACTIVATE, ChangeReason.CUSTOMER_REQUEST, "FR-77", true, null));
+
+        assertEquals(ActionOutcome.ACTIVATED, lifted.outcome());
+        assertEquals(null, lifted.customer().hold());
+        assertEquals(Map.of(), leases.holds());
+    }
+
+    @Test
+    void aChangeFromAStaleScreenIsRefusedWithTheWalletAsItIsAndNothingIsSent() {
+        FakeWalletGateway fake = new FakeWalletGateway(ACTIVE);
+        WalletChanges changes = changes(fake, new FakeLeases());
+        String shown = ACTIVE.version(null);
+        run(changes, intent(WalletAction.DEACTIVATE, null, null, false, Set.of(shown)));
+
+        CareFailure stale = assertThrows(CareFailure.class,
+                () -> run(changes, intent(WalletAction.DEACTIVATE, null, null, false, Set.of(shown))));
+
+        assertEquals(Code.PRECONDITION_FAILED, stale.code());
+        assertEquals(WalletStatus.DEACTIVATED, stale.customer().status());
+        assertEquals(List.of(false), fake.writes());
+        assertEquals(ActionOutcome.ACTIVATED,
+                run(changes, intent(WalletAction.ACTIVATE, null, null, false, Set.of("*"))).outcome(), "* matches any");
     }
 }

@@ -97,7 +97,7 @@ class JournalRestartTest extends GatewayTest {
     @Test
     void anUnlockCutOffFromItsJournalAfterItsDeactivationSaysSoAndIsCompletedOnceTheDatabaseIsBack() throws Exception {
         walletAtGateway(ID, true, true);
-        gateway.stubFor(appliedIn(LOCKED, false).atPriority(1).willReturn(json(ACTIVATION_SUCCESS).withFixedDelay(1_000)));
+        gateway.stubFor(appliedIn(LOCKED, false).atPriority(1).willReturn(json(ACTIVATION_SUCCESS).withFixedDelay(600)));
 
         CompletableFuture<ValidatableResponse> unlock = sent("unlock");
         awaitWriteAtGateway();
@@ -117,7 +117,7 @@ class JournalRestartTest extends GatewayTest {
     @Test
     void aChangeWhoseEndCouldNotBeJournaledIsJournaledOnceTheDatabaseIsBackAndTheWalletIsFree() throws Exception {
         walletAtGateway(ID, true, false);
-        gateway.stubFor(appliedIn(ACTIVE, false).atPriority(1).willReturn(json(ACTIVATION_SUCCESS).withFixedDelay(1_000)));
+        gateway.stubFor(appliedIn(ACTIVE, false).atPriority(1).willReturn(json(ACTIVATION_SUCCESS).withFixedDelay(600)));
 
         CompletableFuture<ValidatableResponse> deactivate = sent("deactivate");
         awaitWriteAtGateway();

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import com.walletcare.bff.care.CareHistory;
 import com.walletcare.bff.care.HistoryEntry;
+import com.walletcare.bff.care.HoldEffect;
 import com.walletcare.bff.care.Lease;
 import com.walletcare.bff.care.ChangeOutcome;
 import com.walletcare.bff.customer.WalletState;
@@ -81,7 +82,7 @@ class LeaseTakeoverTest extends GatewayTest {
         Lease takenOver = replicaB.claimAbandoned().await().atMost(Duration.ofSeconds(5)).get(0);
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> walletAtGatewayNow().equals(new WalletState(false, true)));
         gateway.setScenarioState("wallet", "active");
-        replicaB.finish(takenOver, ChangeOutcome.UNLOCKED, WalletStatus.ACTIVE, CompletedBy.RECOVERY).await().atMost(Duration.ofSeconds(5));
+        replicaB.finish(takenOver, ChangeOutcome.UNLOCKED, WalletStatus.ACTIVE, CompletedBy.RECOVERY, HoldEffect.NONE).await().atMost(Duration.ofSeconds(5));
 
         unlock.get().statusCode(200).body("outcome", equalTo("UNLOCKED")).body("customer.status", equalTo("ACTIVE"));
         assertEquals(List.of("false"), activationsSent(), "no activation from the replica that lost the lease");

@@ -56,7 +56,7 @@ class MigrationTest {
     void anEmptyDatabaseIsMigratedToTheLatestVersion() throws SQLException {
         DataSource database = database("empty");
 
-        assertEquals(4, flyway(database, "latest").migrate().migrationsExecuted);
+        assertEquals(5, flyway(database, "latest").migrate().migrationsExecuted);
 
         assertEquals(0, count(database, "SELECT count(*) FROM wallet_change"));
         assertEquals(0, count(database, "SELECT count(*) FROM hit_counter"));
@@ -75,7 +75,7 @@ class MigrationTest {
                            ('01KBN6Z3Q8R2V5X7Y9A1C3E5G7', 'vmiTxZcaSEym', 'UNLOCK', 'agent.alice', 'r-1', 'UNLOCKED', now())""");
         }
 
-        assertEquals(2, flyway(database, "latest").migrate().migrationsExecuted);
+        assertEquals(3, flyway(database, "latest").migrate().migrationsExecuted);
 
         assertEquals(1, count(database, "SELECT count(*) FROM wallet_change WHERE outcome = 'UNLOCKED' AND matched IS NULL"));
         assertEquals(0, count(database, "SELECT count(*) FROM hit_counter"));

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import com.walletcare.bff.care.ChangeIntent;
 import com.walletcare.bff.care.History;
 import com.walletcare.bff.care.HistoryEntry;
+import com.walletcare.bff.care.HoldEffect;
 import com.walletcare.bff.care.Lease;
 import com.walletcare.bff.care.LeaseLostException;
 import com.walletcare.bff.care.HitCounter;
@@ -92,7 +93,7 @@ class PgCareJournalTest {
         CompletableFuture<Opened> waiting = replicaB.open(intent(WalletAction.DEACTIVATE), Duration.ofSeconds(5))
                 .subscribeAsCompletionStage();
 
-        replicaA.finish(first, ChangeOutcome.UNLOCKED, WalletStatus.ACTIVE, CompletedBy.REQUEST).await().indefinitely();
+        replicaA.finish(first, ChangeOutcome.UNLOCKED, WalletStatus.ACTIVE, CompletedBy.REQUEST, HoldEffect.NONE).await().indefinitely();
 
         assertNotNull(waiting.join().lease());
     }
@@ -104,7 +105,7 @@ class PgCareJournalTest {
                 .subscribeAsCompletionStage();
         Thread.sleep(300); // replica B has found the unlock in flight
 
-        replicaA.finish(first, ChangeOutcome.UNLOCKED, WalletStatus.ACTIVE, CompletedBy.REQUEST).await().indefinitely();
+        replicaA.finish(first, ChangeOutcome.UNLOCKED, WalletStatus.ACTIVE, CompletedBy.REQUEST, HoldEffect.NONE).await().indefinitely();
 
         assertEquals(ChangeOutcome.UNLOCKED, joining.join().joinedOutcome());
         assertEquals(1, replicaA.history(WALLET, null, 10).await().indefinitely().actions().size());
@@ -203,10 +204,10 @@ class PgCareJournalTest {
         await(replicaA.started(lease, WalletStatus.LOCKED));
         runOut(lease);
         Lease claimed = await(replicaB.claimAbandoned()).get(0);
-        assertTrue(await(replicaB.finish(claimed, ChangeOutcome.UNLOCKED, WalletStatus.ACTIVE, CompletedBy.RECOVERY)));
+        assertTrue(await(replicaB.finish(claimed, ChangeOutcome.UNLOCKED, WalletStatus.ACTIVE, CompletedBy.RECOVERY, HoldEffect.NONE)));
 
         assertThrows(LeaseLostException.class, () -> await(replicaA.started(lease, WalletStatus.DEACTIVATED)));
-        assertFalse(await(replicaA.finish(lease, ChangeOutcome.UNLOCK_INCOMPLETE, WalletStatus.DEACTIVATED, CompletedBy.REQUEST)));
+        assertFalse(await(replicaA.finish(lease, ChangeOutcome.UNLOCK_INCOMPLETE, WalletStatus.DEACTIVATED, CompletedBy.REQUEST, HoldEffect.NONE)));
 
         HistoryEntry entry = await(replicaA.history(WALLET, null, 10)).actions().get(0);
         assertEquals(WalletStatus.LOCKED, entry.statusBefore());
@@ -223,7 +224,7 @@ class PgCareJournalTest {
     @Test
     void onlyTheChangesStillWorkedOnAreRenewedNotOnesThatEndedOrWereAbandoned() throws Exception {
         Lease finished = held(replicaA.open(intent(WalletAction.DEACTIVATE), AT_ONCE));
-        await(replicaA.finish(finished, ChangeOutcome.DEACTIVATED, WalletStatus.DEACTIVATED, CompletedBy.REQUEST));
+        await(replicaA.finish(finished, ChangeOutcome.DEACTIVATED, WalletStatus.DEACTIVATED, CompletedBy.REQUEST, HoldEffect.NONE));
         Lease abandoned = held(replicaA.open(intent(WalletAction.UNLOCK), AT_ONCE));
         replicaA.abandon(abandoned);
         Lease working = held(replicaA.open(new ChangeIntent("latYxDdNJhzm", WalletAction.UNLOCK, "agent.alice", null,
@@ -244,9 +245,9 @@ class PgCareJournalTest {
         PgCareJournal behind = new PgCareJournal(pool, new ShortLeases(), "replica-behind", Ticker.SYSTEM,
                 InstantSource.offset(Clock.systemUTC(), Duration.ofSeconds(-90)));
         Lease unlock = held(replicaA.open(intent(WalletAction.UNLOCK), AT_ONCE));
-        await(replicaA.finish(unlock, ChangeOutcome.UNLOCKED, WalletStatus.ACTIVE, CompletedBy.REQUEST));
+        await(replicaA.finish(unlock, ChangeOutcome.UNLOCKED, WalletStatus.ACTIVE, CompletedBy.REQUEST, HoldEffect.NONE));
         Lease deactivate = held(behind.open(intent(WalletAction.DEACTIVATE), AT_ONCE));
-        await(behind.finish(deactivate, ChangeOutcome.DEACTIVATED, WalletStatus.DEACTIVATED, CompletedBy.REQUEST));
+        await(behind.finish(deactivate, ChangeOutcome.DEACTIVATED, WalletStatus.DEACTIVATED, CompletedBy.REQUEST, HoldEffect.NONE));
         behind.verification(WALLET, "agent.alice", "req-verify", true, List.of("zip")).await().indefinitely();
 
         History first = await(replicaA.history(WALLET, null, 1));
@@ -283,9 +284,9 @@ class PgCareJournalTest {
 
         Lease claimed = replicaB.claimAbandoned().await().indefinitely().get(0);
         assertEquals(intent(WalletAction.UNLOCK), claimed.intent());
-        replicaB.finish(claimed, ChangeOutcome.UNLOCKED, WalletStatus.ACTIVE, CompletedBy.RECOVERY).await().indefinitely();
+        replicaB.finish(claimed, ChangeOutcome.UNLOCKED, WalletStatus.ACTIVE, CompletedBy.RECOVERY, HoldEffect.NONE).await().indefinitely();
         // The dead replica's late end, if it ever comes, changes nothing.
-        replicaA.finish(lease, ChangeOutcome.UNLOCK_INCOMPLETE, WalletStatus.DEACTIVATED, CompletedBy.REQUEST).await().indefinitely();
+        replicaA.finish(lease, ChangeOutcome.UNLOCK_INCOMPLETE, WalletStatus.DEACTIVATED, CompletedBy.REQUEST, HoldEffect.NONE).await().indefinitely();
 
         HistoryEntry entry = replicaA.history(WALLET, null, 10).await().indefinitely().actions().get(0);
         assertEquals("UNLOCKED", entry.outcome());
@@ -324,7 +325,7 @@ class PgCareJournalTest {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             Lease lease = held(replicaA.open(intent(WalletAction.DEACTIVATE), AT_ONCE));
-            replicaA.finish(lease, ChangeOutcome.DEACTIVATED, WalletStatus.DEACTIVATED, CompletedBy.REQUEST).await().indefinitely();
+            replicaA.finish(lease, ChangeOutcome.DEACTIVATED, WalletStatus.DEACTIVATED, CompletedBy.REQUEST, HoldEffect.NONE).await().indefinitely();
             ids.add(0, lease.id());
         }
 

@@ -46,9 +46,9 @@ public class EmbeddedDatabase implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    /** Empties the journal: each test starts with no history, no leases and no counted hits. */
+    /** Empties the journal: each test starts with no history, no leases, no holds and no counted hits. */
     public static void clear(String jdbcUrl) {
-        execute(jdbcUrl, "TRUNCATE wallet_change, hit_counter");
+        execute(jdbcUrl, "TRUNCATE wallet_change, hit_counter, wallet_hold");
     }
 
     /** The first column of the first row of a query, as text; null when there is no row. */
