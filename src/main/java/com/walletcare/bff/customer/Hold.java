@@ -24,4 +24,12 @@ public record Hold(
     public boolean fraud() {
         return reason == ChangeReason.SUSPECTED_FRAUD;
     }
+
+    /**
+     * The hold a wallet keeps when a deactivation places {@code placed} where {@code kept} is: a fraud hold replaces a
+     * hold of another reason; any other hold already there stays (nothing downgrades a fraud hold).
+     */
+    public static Hold kept(Hold kept, Hold placed) {
+        return placed.fraud() && !kept.fraud() ? placed : kept;
+    }
 }

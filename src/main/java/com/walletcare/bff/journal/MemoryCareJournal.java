@@ -90,7 +90,7 @@ final class MemoryCareJournal implements CareJournal {
                     now, null));
             switch (hold) {
                 case PLACE -> holds.merge(intent.customerId(), new Hold(intent.reason(), intent.ticketId(), intent.agent(), now),
-                        (kept, placed) -> placed.fraud() && !kept.fraud() ? placed : kept);
+                        Hold::kept);
                 case LIFT -> holds.remove(intent.customerId());
                 case NONE -> {
                 }

@@ -83,7 +83,7 @@ final class FakeLeases implements ChangeLeases, CareHistory {
         latest.put(intent.customerId(), intent.action() == WalletAction.UNLOCK && ChangeOutcome.UNFINISHED_UNLOCK.contains(outcome));
         switch (hold) {
             case PLACE -> holds.merge(intent.customerId(), new Hold(intent.reason(), intent.ticketId(), intent.agent(),
-                    Instant.parse("2026-12-05T10:00:00Z")), (kept, placed) -> placed.fraud() && !kept.fraud() ? placed : kept);
+                    Instant.parse("2026-12-05T10:00:00Z")), Hold::kept);
             case LIFT -> holds.remove(intent.customerId());
             case NONE -> {
             }
