@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -108,6 +109,7 @@ public class CustomerResource {
     @Tag(name = OpenApiFilter.FIND)
     @Operation(operationId = "getCustomer", summary = "One customer, fresh from the gateway")
     @APIResponse(responseCode = "200", description = "The customer",
+            headers = @Header(name = HttpHeaders.ETAG, description = EntityTags.ETAG_DOC, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = Customer.class), examples = {
                     @ExampleObject(name = "locked Paul", value = ApiExamples.PAUL_LOCKED),
                     @ExampleObject(name = "Olivia", value = ApiExamples.OLIVIA) }))
@@ -162,6 +164,7 @@ public class CustomerResource {
                     + "hold), except to finish an unlock of this service's that did not finish (then it is activated); an "
                     + "active one is left alone. Convergent and safe to repeat: after a timeout, call it again.")
     @APIResponse(responseCode = "200", description = "UNLOCKED, or ALREADY_UNLOCKED when there was nothing to do",
+            headers = @Header(name = HttpHeaders.ETAG, description = EntityTags.ETAG_DOC, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ActionResult.class), examples = {
                     @ExampleObject(name = "UNLOCKED", value = ApiExamples.UNLOCKED),
                     @ExampleObject(name = "ALREADY_UNLOCKED", value = ApiExamples.ALREADY_UNLOCKED) }))
@@ -197,6 +200,7 @@ public class CustomerResource {
     @APIResponse(responseCode = "403", ref = ApiProblems.SUPERVISOR_REQUIRED)
     @APIResponse(responseCode = "412", ref = ApiProblems.PRECONDITION_FAILED)
     @APIResponse(responseCode = "200", description = "ACTIVATED, or ALREADY_ACTIVE",
+            headers = @Header(name = HttpHeaders.ETAG, description = EntityTags.ETAG_DOC, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ActionResult.class), examples = {
                     @ExampleObject(name = "ACTIVATED", value = ApiExamples.ACTIVATED),
                     @ExampleObject(name = "ALREADY_ACTIVE (a LOCKED wallet stays LOCKED)", value = ApiExamples.ALREADY_ACTIVE) }))
@@ -228,6 +232,7 @@ public class CustomerResource {
                     + "left as they are.")
     @APIResponse(responseCode = "412", ref = ApiProblems.PRECONDITION_FAILED)
     @APIResponse(responseCode = "200", description = "DEACTIVATED, or ALREADY_DEACTIVATED",
+            headers = @Header(name = HttpHeaders.ETAG, description = EntityTags.ETAG_DOC, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ActionResult.class), examples = {
                     @ExampleObject(name = "DEACTIVATED", value = ApiExamples.DEACTIVATED),
                     @ExampleObject(name = "ALREADY_DEACTIVATED", value = ApiExamples.ALREADY_DEACTIVATED) }))

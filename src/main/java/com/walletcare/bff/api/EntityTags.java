@@ -19,6 +19,8 @@ import com.walletcare.bff.customer.Customer;
 @Provider
 public class EntityTags implements ContainerResponseFilter {
 
+    static final String ETAG_DOC = "The customer's version, quoted: send it as If-Match on a change to make it only if the "
+            + "wallet is still as shown.";
     static final String IF_MATCH_DOC = "The version (ETag) of the wallet as your screen shows it: the change is made only "
             + "if the wallet still is that version, else 412 PRECONDITION_FAILED with the wallet as it is, and nothing is "
             + "sent to the gateway. \"*\" matches any existing wallet. Without it, no condition.";

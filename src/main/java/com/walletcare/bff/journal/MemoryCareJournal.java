@@ -22,6 +22,7 @@ import com.walletcare.bff.care.HistoryEntry.CompletedBy;
 import com.walletcare.bff.care.Lease;
 import com.walletcare.bff.care.Opened;
 import com.walletcare.bff.customer.Hold;
+import com.walletcare.bff.customer.WalletAction;
 import com.walletcare.bff.customer.WalletStatus;
 
 import io.smallrye.mutiny.Uni;
@@ -113,7 +114,7 @@ final class MemoryCareJournal implements CareJournal {
                 HistoryEntry latest = entries.getOrDefault(id, new LinkedList<>()).stream()
                         .filter(entry -> !HistoryEntry.VERIFY.equals(entry.action()) && entry.finishedAt() != null)
                         .findFirst().orElse(null);
-                boolean unfinishedUnlock = latest != null && latest.action().equals("UNLOCK")
+                boolean unfinishedUnlock = latest != null && latest.action().equals(WalletAction.UNLOCK.name())
                         && ChangeOutcome.UNFINISHED_UNLOCK.contains(ChangeOutcome.valueOf(latest.outcome()));
                 records.put(id, new CareRecord(holds.get(id), unfinishedUnlock));
             }
