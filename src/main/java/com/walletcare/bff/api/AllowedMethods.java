@@ -8,8 +8,9 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -40,40 +41,110 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 @Singleton
 public class AllowedMethods {
 
-    private record Template(Pattern pattern, int literals) {
+    /**
+     * {@code /customers/{id}/unlock} as its literal parts ({@code "/customers/"}, {@code "/unlock"}): each parameter
+     * between two of them is one path segment ({@code [^/]+}), a trailing slash is tolerated; ranked by its literal
+     * characters.
+     */
+    private record Template(String[] literals, int rank) {
+
+        boolean matches(String path) {
+            int end = path.length();
+            if (matchesFrom(path, 0, 0, end)) {
+                return true;
+            }
+            return end > 0 && path.charAt(end - 1) == '/' && matchesFrom(path, 0, 0, end - 1);
+        }
+
+        /** Whether {@code path[at, end)} is literal {@code part} followed by the rest, backtracking as the regex did. */
+        private boolean matchesFrom(String path, int at, int part, int end) {
+            String literal = literals[part];
+            if (!path.startsWith(literal, at) || at + literal.length() > end) {
+                return false;
+            }
+            at += literal.length();
+            if (part == literals.length - 1) {
+                return at == end;
+            }
+            // one parameter: at least one character, no slash
+            for (int stop = at + 1; stop <= end && path.charAt(stop - 1) != '/'; stop++) {
+                if (matchesFrom(path, stop, part + 1, end)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
-    private final Map<Template, TreeSet<String>> byPath;
+    /** What a path accepts: the Allow header as sent, and its methods. */
+    private record Allowed(String header, Set<String> methods) {
+    }
+
+    private final Template[] templates;
+    private final List<TreeSet<String>> verbs;
+    /**
+     * The answer for each set of best-ranked matching templates (a bit per template), made on first use: a handful
+     * of entries for the life of the service, and no regex, stream or sorted set per request.
+     */
+    private final Map<Long, Optional<Allowed>> answers = new ConcurrentHashMap<>();
 
     AllowedMethods(BeanManager beans) {
-        byPath = beans.getBeans(Object.class, Any.Literal.INSTANCE).stream().map(Bean::getBeanClass).distinct()
+        Map<String, TreeSet<String>> byPath = beans.getBeans(Object.class, Any.Literal.INSTANCE).stream().map(Bean::getBeanClass).distinct()
                 .filter(resource -> resource.isAnnotationPresent(Path.class))
                 .flatMap(resource -> Arrays.stream(resource.getMethods())
                         .flatMap(method -> httpMethod(method).map(verb -> Map.entry(template(resource, method), verb))))
                 .collect(Collectors.groupingBy(Map.Entry::getKey,
-                        Collectors.mapping(Map.Entry::getValue, Collectors.toCollection(TreeSet::new))))
-                .entrySet().stream().collect(Collectors.toMap(entry -> template(entry.getKey()), Map.Entry::getValue));
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toCollection(TreeSet::new))));
+        if (byPath.size() > Long.SIZE) {
+            throw new IllegalStateException("More than " + Long.SIZE + " resource paths: AllowedMethods keys its answers by a long");
+        }
+        templates = byPath.keySet().stream().map(AllowedMethods::template).toArray(Template[]::new);
+        verbs = byPath.values().stream().toList();
     }
 
     /** {@code "GET, HEAD, OPTIONS"} for a path of the API, as sent; empty for any other path. */
     public Optional<String> allow(String rawPath) {
+        return allowed(rawPath).map(Allowed::header);
+    }
+
+    /** Whether the path is one of the API's. */
+    boolean isApiPath(String rawPath) {
+        return allowed(rawPath).isPresent();
+    }
+
+    private Optional<Allowed> allowed(String rawPath) {
         String path = withoutDotSegments(rawPath);
-        int best = byPath.keySet().stream().filter(template -> template.pattern().matcher(path).matches())
-                .mapToInt(Template::literals).max().orElse(-1);
-        if (best < 0) {
+        int best = -1;
+        long matched = 0;
+        for (int i = 0; i < templates.length; i++) {
+            Template template = templates[i];
+            if (template.rank() >= best && template.matches(path)) {
+                if (template.rank() > best) {
+                    best = template.rank();
+                    matched = 0;
+                }
+                matched |= 1L << i;
+            }
+        }
+        return answers.computeIfAbsent(matched, this::answer);
+    }
+
+    /** The methods of the templates in {@code matched} (all of the same rank), with HEAD for GET, and OPTIONS. */
+    private Optional<Allowed> answer(long matched) {
+        if (matched == 0) {
             return Optional.empty();
         }
         TreeSet<String> methods = new TreeSet<>();
-        byPath.forEach((template, verbs) -> {
-            if (template.literals() == best && template.pattern().matcher(path).matches()) {
-                methods.addAll(verbs);
+        for (int i = 0; i < templates.length; i++) {
+            if ((matched & 1L << i) != 0) {
+                methods.addAll(verbs.get(i));
             }
-        });
+        }
         if (methods.contains(HttpMethod.GET)) {
             methods.add(HttpMethod.HEAD);
         }
         methods.add(HttpMethod.OPTIONS);
-        return Optional.of(String.join(", ", methods));
+        return Optional.of(new Allowed(String.join(", ", methods), Set.copyOf(methods)));
     }
 
     /**
@@ -83,17 +154,17 @@ public class AllowedMethods {
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION - 100)
     public Optional<Response> options(ContainerRequestContext request) {
         String method = request.getMethod();
-        Optional<String> allow = allow(request.getUriInfo().getRequestUri().getRawPath());
+        Optional<Allowed> allow = allowed(request.getUriInfo().getRequestUri().getRawPath());
         if (HttpMethod.OPTIONS.equals(method)) {
             return Optional.of(Response.noContent()
                     .header(HttpHeaders.ALLOW, allow.orElseThrow(
-                            () -> new RequestRefusedException(ProblemCode.NOT_FOUND, ProblemMapper.detail(ProblemCode.NOT_FOUND))))
+                            () -> new RequestRefusedException(ProblemCode.NOT_FOUND, ProblemMapper.detail(ProblemCode.NOT_FOUND))).header())
                     .build());
         }
-        if (allow.isPresent() && !List.of(allow.get().split(", ")).contains(method)) {
+        if (allow.isPresent() && !allow.get().methods().contains(method)) {
             return Optional.of(Response.fromResponse(ProblemMapper.response(Problem.of(ProblemCode.METHOD_NOT_ALLOWED,
                     ProblemMapper.detail(ProblemCode.METHOD_NOT_ALLOWED), request.getHeaderString(RequestIdFilter.HEADER))))
-                    .header(HttpHeaders.ALLOW, allow.get()).build());
+                    .header(HttpHeaders.ALLOW, allow.get().header()).build());
         }
         return Optional.empty();
     }
@@ -131,13 +202,8 @@ public class AllowedMethods {
                 .replaceAll("/+", "/").replaceAll("(.)/$", "$1");
     }
 
-    /**
-     * {@code /customers/{id}/unlock} → one path segment for each parameter, everything else literal, a trailing slash
-     * tolerated; ranked by its literal characters.
-     */
     private static Template template(String template) {
-        List<String> literals = List.of(template.split("\\{[^}]*}", -1));
-        return new Template(Pattern.compile(literals.stream().map(Pattern::quote).collect(Collectors.joining("[^/]+")) + "/?"),
-                literals.stream().mapToInt(String::length).sum());
+        String[] literals = template.split("\\{[^}]*}", -1);
+        return new Template(literals, Arrays.stream(literals).mapToInt(String::length).sum());
     }
 }

@@ -52,9 +52,10 @@ class RequestBodyType {
     Uni<Void> check(ContainerRequestContext request) {
         String contentType = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
         boolean takesBody = HttpMethod.POST.equals(request.getMethod())
-                && allowedMethods.allow(request.getUriInfo().getRequestUri().getRawPath()).isPresent();
+                && allowedMethods.isApiPath(request.getUriInfo().getRequestUri().getRawPath());
         // hasEntity() parses the Content-Type itself, and throws on one that is not a media type.
-        boolean hasBody = contentType != null && !MEDIA_TYPE.matcher(contentType).matches() || request.hasEntity();
+        boolean hasBody = contentType != null && !isPlainJson(contentType) && !MEDIA_TYPE.matcher(contentType).matches()
+                || request.hasEntity();
         Optional<String> refusal = refusal(contentType, request.getHeaderString(HttpHeaders.CONTENT_ENCODING),
                 takesBody, hasBody);
         if (refusal.isPresent()) {
@@ -76,6 +77,9 @@ class RequestBodyType {
         if (contentType == null) {
             return takesBody && hasBody ? Optional.of("A body needs Content-Type: application/json.") : Optional.empty();
         }
+        if (isPlainJson(contentType)) {
+            return takesBody ? encodingRefusal(contentEncoding) : Optional.empty();
+        }
         Matcher mediaType = MEDIA_TYPE.matcher(contentType);
         if (!mediaType.matches()) {
             return Optional.of("The Content-Type is not a media type: send application/json.");
@@ -93,9 +97,18 @@ class RequestBodyType {
                 return Optional.of("This service reads JSON in UTF-8 only: send charset=utf-8, or no charset.");
             }
         }
+        return encodingRefusal(contentEncoding);
+    }
+
+    private static Optional<String> encodingRefusal(String contentEncoding) {
         if (contentEncoding != null && !contentEncoding.strip().equalsIgnoreCase("identity")) {
             return Optional.of("This service reads uncompressed bodies only: send no Content-Encoding.");
         }
         return Optional.empty();
+    }
+
+    /** What nearly every client sends: a media type with no parameters, so no pattern needs to run. */
+    private static boolean isPlainJson(String contentType) {
+        return contentType.equalsIgnoreCase(MediaType.APPLICATION_JSON);
     }
 }

@@ -128,12 +128,29 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
         return entries.getIfPresent(sha256(token)) != null;
     }
 
+    /**
+     * The Base64 SHA-256 of the token's US-ASCII bytes. A JWT is ASCII, so its characters are fed to a digest kept
+     * per thread one by one, with no copy of the token; anything else takes the long way, with the same result.
+     */
     private static String sha256(String token) {
+        MessageDigest digest = DIGEST.get();
+        int length = token.length();
+        for (int i = 0; i < length; i++) {
+            char c = token.charAt(i);
+            if (c >= 0x80) {
+                digest.reset();
+                return Base64.getEncoder().encodeToString(digest.digest(token.getBytes(StandardCharsets.US_ASCII)));
+            }
+            digest.update((byte) c);
+        }
+        return Base64.getEncoder().encodeToString(digest.digest());
+    }
+
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(() -> {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getEncoder().encodeToString(digest);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
-    }
+    });
 }

@@ -1,11 +1,11 @@
 package com.walletcare.bff.gateway;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.walletcare.bff.care.Wallet;
@@ -60,45 +60,56 @@ final class GatewayMapper {
         return value == null || value.isBlank();
     }
 
+    private static final Address NO_ADDRESS = new Address(null, null, null, null, null, null);
+
     private static Address address(CustomerLookUpInfo info) {
         Address address = new Address(text(info.address1()), text(info.address2()), text(info.city()),
                 text(info.state()), text(info.zip()), text(info.country()));
-        return address.equals(new Address(null, null, null, null, null, null)) ? null : address;
+        return address.equals(NO_ADDRESS) ? null : address;
     }
+
+    // Plain loops below, not streams: this runs for every record of every answer (a search's hot path).
 
     private static Map<String, String> additionalInformation(List<CustomerLookUpInfo.KeyValue> entries) {
         Map<String, String> information = new LinkedHashMap<>();
         if (entries != null) {
-            entries.stream()
-                    .filter(entry -> entry != null && !blank(entry.key()))
-                    .forEach(entry -> information.put(entry.key(), text(entry.value())));
+            for (CustomerLookUpInfo.KeyValue entry : entries) {
+                if (entry != null && !blank(entry.key())) {
+                    information.put(entry.key(), text(entry.value()));
+                }
+            }
         }
         return information;
     }
 
     /** The device object is undocumented: take the identifier, name and type under the names the platform uses elsewhere. */
     private static List<Device> devices(List<JsonNode> devices) {
-        if (devices == null) {
+        if (devices == null || devices.isEmpty()) {
             return List.of();
         }
-        return devices.stream()
-                .filter(Objects::nonNull)
-                .map(device -> new Device(
+        List<Device> mapped = new ArrayList<>(devices.size());
+        for (JsonNode device : devices) {
+            if (device != null) {
+                JsonNode active = device.path("active");
+                mapped.add(new Device(
                         field(device, "deviceUri", "deviceId", "id"),
                         field(device, "name", "deviceName"),
                         field(device, "type", "deviceType", "deviceTypeName"),
-                        device.path("active").isMissingNode() || device.path("active").isNull() ? null
-                                : device.path("active").asBoolean() ? "ACTIVE" : "DEACTIVATED"))
-                .toList();
+                        active.isMissingNode() || active.isNull() ? null : active.asBoolean() ? "ACTIVE" : "DEACTIVATED"));
+            }
+        }
+        return Collections.unmodifiableList(mapped);
     }
 
+    /** The first of the fields that holds a non-blank value. */
     private static String field(JsonNode node, String... names) {
-        return Stream.of(names)
-                .map(node::path)
-                .filter(JsonNode::isValueNode)
-                .map(JsonNode::asText)
-                .map(GatewayMapper::text)
-                .filter(Objects::nonNull)
-                .findFirst().orElse(null);
+        for (String name : names) {
+            JsonNode value = node.path(name);
+            String text = value.isValueNode() ? text(value.asText()) : null;
+            if (text != null) {
+                return text;
+            }
+        }
+        return null;
     }
 }
