@@ -38,7 +38,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * The packaged fast-jar, started as the container image starts it, driven through the hot path: searches, reads,
+ * The packaged application (aot-jar), started as the container image starts it, driven through the hot path: searches, reads,
  * an unlock and the everyday errors. On JDK 24+ it runs with the options of docker/jvm.options (pom.xml, profile
  * "aot"), less the AOT cache, which the build's own training step ({@code com.walletcare.bff.aot.AotTraining})
  * makes and checks.

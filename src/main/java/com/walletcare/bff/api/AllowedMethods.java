@@ -80,6 +80,14 @@ public class AllowedMethods {
     private record Allowed(String header, Set<String> methods) {
     }
 
+    /**
+     * The API's resources are this application's classes. Only theirs are asked for {@code @Path}: reading the
+     * annotations of every bean class in the container (a few hundred, nearly all of Quarkus and its libraries) made
+     * the JVM parse them and generate a proxy class for each annotation type, 7 % of the main thread's start-up
+     * (bench/RESULTS.md, "Start-up").
+     */
+    private static final String APPLICATION_PACKAGE = "com.walletcare.bff.";
+
     private final Template[] templates;
     private final List<TreeSet<String>> verbs;
     /**
@@ -90,6 +98,7 @@ public class AllowedMethods {
 
     AllowedMethods(BeanManager beans) {
         Map<String, TreeSet<String>> byPath = beans.getBeans(Object.class, Any.Literal.INSTANCE).stream().map(Bean::getBeanClass).distinct()
+                .filter(type -> type.getName().startsWith(APPLICATION_PACKAGE))
                 .filter(resource -> resource.isAnnotationPresent(Path.class))
                 .flatMap(resource -> Arrays.stream(resource.getMethods())
                         .flatMap(method -> httpMethod(method).map(verb -> Map.entry(template(resource, method), verb))))
