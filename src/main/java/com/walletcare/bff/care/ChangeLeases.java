@@ -22,12 +22,16 @@ public interface ChangeLeases {
      */
     Uni<Opened> open(ChangeIntent intent, Duration wait);
 
-    /** Records the wallet's status as looked up under the lease, before the first gateway write. */
+    /**
+     * Records the wallet's status as looked up under the lease, before the first gateway write, and confirms the lease
+     * as {@link #confirm} does: that confirmation serves the first write, which then costs no statement of its own.
+     */
     Uni<Void> started(Lease lease, WalletStatus before);
 
     /**
      * Proves that the lease is still this replica's and extends it by a whole time-to-live, so that one gateway write
-     * has all of it. Called before every gateway write.
+     * has all of it. Called before every gateway write; each confirmation serves one write (the one {@link #started}
+     * made serves the first).
      */
     Uni<Void> confirm(Lease lease);
 

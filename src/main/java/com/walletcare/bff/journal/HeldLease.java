@@ -16,6 +16,11 @@ final class HeldLease implements Lease {
     /** The monotonic reading taken before the last confirmation that reached the database was sent; none yet. */
     private volatile long confirmedAt;
     private volatile boolean confirmedOnce;
+    /**
+     * A confirmation that the statement recording the wallet's status made after the lookup, which no gateway write
+     * has used yet: the first write's confirmation, without a statement of its own.
+     */
+    private volatile boolean unspent;
     /** Found taken by another replica, or finished by another: nothing may be written on it any more. */
     private volatile boolean lost;
 
@@ -42,6 +47,19 @@ final class HeldLease implements Lease {
     void confirmedAt(long nanos) {
         confirmedAt = nanos;
         confirmedOnce = true;
+    }
+
+    /** Confirmed by a statement that also did other work, before any gateway write: the next write may use it. */
+    void confirmedAhead(long nanos) {
+        confirmedAt(nanos);
+        unspent = true;
+    }
+
+    /** Takes the confirmation made ahead, if no write has used it yet: each one serves one write only. */
+    boolean spendConfirmation() {
+        boolean spent = unspent && !lost;
+        unspent = false;
+        return spent;
     }
 
     /** Whether it was confirmed, and the monotonic time since is under {@code bound} nanoseconds. */

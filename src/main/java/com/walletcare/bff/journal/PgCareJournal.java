@@ -50,6 +50,13 @@ final class PgCareJournal implements CareJournal {
     private static final String COLUMNS = "id, customer_id, action, agent, reason, ticket_id, request_id, status_before, "
             + "status_after, outcome, completed_by, requested_at, finished_at, matched";
 
+    /** The lease, taken if no other change of the wallet is open; its commit is not awaited (see {@link #attempt}). */
+    private static final String TAKE_LEASE = """
+            INSERT INTO wallet_change (id, customer_id, action, agent, reason, ticket_id, request_id, holder, lease_until)
+            SELECT $1, $2, $3, $4, $5, $6, $7, $8, now() + $9::bigint * interval '1 millisecond'
+            FROM %s
+            ON CONFLICT (customer_id) WHERE finished_at IS NULL DO NOTHING""".formatted(Commits.NOT_AWAITED);
+
     private final Pool pool;
     private final JournalConfig config;
     private final Ticker ticker;
@@ -89,10 +96,7 @@ final class PgCareJournal implements CareJournal {
             String id = Ulid.next(clock.millis());
             String holder = replica + ":" + UUID.randomUUID().toString().substring(0, 8);
             long sent = ticker.nanos();
-            return pool.preparedQuery("""
-                    INSERT INTO wallet_change (id, customer_id, action, agent, reason, ticket_id, request_id, holder, lease_until)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now() + $9::bigint * interval '1 millisecond')
-                    ON CONFLICT (customer_id) WHERE finished_at IS NULL DO NOTHING""")
+            return pool.preparedQuery(TAKE_LEASE)
                     .execute(Tuple.from(Arrays.asList(id, intent.customerId(), intent.action().name(), intent.agent(),
                             intent.reason() == null ? null : intent.reason().name(), intent.ticketId(), intent.requestId(),
                             holder, config.leaseTtl().toMillis())))
@@ -139,21 +143,41 @@ final class PgCareJournal implements CareJournal {
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("id"));
     }
 
+    /**
+     * Records the status and, in the same statement, confirms the lease as {@link #confirm} does: the first gateway
+     * write then needs no statement of its own (one round trip and one commit fewer per change that writes).
+     */
     @Override
     public Uni<Void> started(Lease taken, WalletStatus before) {
         HeldLease lease = (HeldLease) taken;
-        return pool.preparedQuery("UPDATE wallet_change SET status_before = $3 WHERE id = $1 AND holder = $2 AND finished_at IS NULL")
-                .execute(Tuple.of(lease.id(), lease.holder(), before.name()))
-                .onFailure().transform(PgCareJournal::unavailable)
-                .invoke(rows -> requireHeld(lease, rows))
-                .replaceWithVoid();
+        return Uni.createFrom().deferred(() -> {
+            long sent = ticker.nanos();
+            return pool.preparedQuery("""
+                    UPDATE wallet_change SET status_before = $3, lease_until = now() + $4::bigint * interval '1 millisecond'
+                    WHERE id = $1 AND holder = $2 AND finished_at IS NULL""")
+                    .execute(Tuple.of(lease.id(), lease.holder(), before.name(), config.leaseTtl().toMillis()))
+                    .onFailure().transform(PgCareJournal::unavailable)
+                    .invoke(rows -> {
+                        requireHeld(lease, rows);
+                        lease.confirmedAhead(sent);
+                    })
+                    .replaceWithVoid();
+        });
     }
 
+    /**
+     * Proves the lease in the database before a gateway write. The confirmation {@link #started} made after the
+     * wallet's lookup serves the first write (nothing but this replica's own decision lies between them); every
+     * later write sends its own.
+     */
     @Override
     public Uni<Void> confirm(Lease taken) {
         HeldLease lease = (HeldLease) taken;
         if (lease.lost()) {
             return Uni.createFrom().failure(new LeaseLostException(lease.id()));
+        }
+        if (lease.spendConfirmation()) {
+            return Uni.createFrom().voidItem();
         }
         return Uni.createFrom().deferred(() -> {
             long sent = ticker.nanos();

@@ -25,10 +25,15 @@ final class PgHitCounter implements HitCounter {
         this.pool = pool;
     }
 
+    /**
+     * Counted without waiting for the disk ({@link Commits}): the journal statements that follow (a change's, a
+     * verification's) wait, and make the count durable with them. A database crash can only lose a count that none
+     * followed yet, which lets at most that one call more through.
+     */
     @Override
     public Uni<Count> hit(String key, Duration window) {
-        return pool.preparedQuery("INSERT INTO hit_counter (key, window_start, hits) VALUES ($1, " + WINDOW + ", 1)"
-                + " ON CONFLICT (key, window_start) DO UPDATE SET hits = hit_counter.hits + 1"
+        return pool.preparedQuery("INSERT INTO hit_counter (key, window_start, hits) SELECT $1, " + WINDOW + ", 1"
+                + " FROM " + Commits.NOT_AWAITED + " ON CONFLICT (key, window_start) DO UPDATE SET hits = hit_counter.hits + 1"
                 + " RETURNING hits, " + left("window_start"))
                 .execute(Tuple.of(key, window.toMillis()))
                 .map(rows -> count(rows.iterator().next()))

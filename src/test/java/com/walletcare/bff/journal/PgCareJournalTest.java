@@ -37,7 +37,11 @@ import com.walletcare.bff.testing.EmbeddedDatabase;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.PgBuilder;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.PoolOptions;
 import jakarta.inject.Inject;
 
 /**
@@ -55,6 +59,12 @@ class PgCareJournalTest {
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String database;
+
+    @ConfigProperty(name = "quarkus.datasource.reactive.url")
+    String reactiveUrl;
+
+    @Inject
+    Vertx vertx;
 
     /** Replica A's monotonic clock: moved on by hand, to stand for a process paused between two lines. */
     private AtomicLong tickerA;
@@ -184,6 +194,70 @@ class PgCareJournalTest {
         assertThrows(LeaseLostException.class, () -> await(replicaA.confirm(lease)), "and confirming again fails");
         await(replicaB.confirm(takenOver));
         assertTrue(replicaB.confirmed(takenOver));
+    }
+
+    @Test
+    void recordingTheStatusConfirmsTheLeaseForTheFirstWriteOnlyAndEveryLaterWriteConfirmsInTheDatabase() throws Exception {
+        Lease lease = held(replicaA.open(intent(WalletAction.UNLOCK), AT_ONCE));
+        String taken = leaseUntil(lease);
+        Thread.sleep(20); // the database's now() moves on
+
+        await(replicaA.started(lease, WalletStatus.LOCKED));
+        String started = leaseUntil(lease);
+        assertTrue(started.compareTo(taken) > 0, "recording the status extended the lease: a confirmation");
+        Thread.sleep(20);
+        await(replicaA.confirm(lease));
+        assertEquals(started, leaseUntil(lease), "the first write's confirmation is the one the status was recorded with");
+        assertTrue(replicaA.confirmed(lease));
+
+        await(replicaA.confirm(lease));
+        assertTrue(leaseUntil(lease).compareTo(started) > 0, "the second write's is a statement of its own");
+    }
+
+    @Test
+    void aReplicaPausedBetweenRecordingTheStatusAndItsFirstWriteFindsItTakenOverAndMayNotWrite() {
+        Lease lease = held(replicaA.open(intent(WalletAction.UNLOCK), AT_ONCE));
+        await(replicaA.started(lease, WalletStatus.LOCKED));
+
+        tickerA.addAndGet(Duration.ofSeconds(30).toNanos());
+        runOut(lease);
+        assertEquals(lease.id(), await(replicaB.claimAbandoned()).get(0).id());
+
+        await(replicaA.confirm(lease)); // spends the confirmation made with the status, in memory
+        assertFalse(replicaA.confirmed(lease), "the check right before the write sees the pause");
+        assertThrows(LeaseLostException.class, () -> await(replicaA.confirm(lease)), "and confirming again asks the database");
+    }
+
+    @Test
+    void theLeaseAndTheCountTakenWithoutWaitingForTheDiskLeaveEveryPooledConnectionWaitingAgain() {
+        // The embedded server does not wait for the disk at all (synchronous_commit=off): these connections do.
+        PgConnectOptions waiting = PgConnectOptions.fromUri(reactiveUrl).setUser(EmbeddedDatabase.USER)
+                .setPassword(EmbeddedDatabase.USER).addProperty("synchronous_commit", "on");
+        Pool twoConnections = PgBuilder.pool().with(new PoolOptions().setMaxSize(2)).connectingTo(waiting).using(vertx).build();
+        try {
+            HitCounter counter = new PgHitCounter(twoConnections);
+            PgCareJournal journal = new PgCareJournal(twoConnections, new ShortLeases(), "replica-c", Ticker.SYSTEM,
+                    InstantSource.system());
+            for (int i = 0; i < 10; i++) {
+                await(counter.hit("changes:agent.alice", Duration.ofMinutes(1)));
+                Lease lease = held(journal.open(intent(WalletAction.UNLOCK), AT_ONCE));
+                await(journal.finish(lease, ChangeOutcome.UNLOCKED, WalletStatus.ACTIVE, CompletedBy.REQUEST, HoldEffect.NONE));
+            }
+
+            // set_config(..., true) lasts for its statement's transaction only: neither connection keeps it.
+            List<String> settings = await(Uni.join().all(List.of(setting(twoConnections), setting(twoConnections))).andFailFast());
+            assertEquals(List.of("on", "on"), settings);
+            assertEquals(10L, await(counter.hits("changes:agent.alice", Duration.ofMinutes(1))).hits());
+            assertEquals(10, await(journal.history(WALLET, null, 20)).actions().size());
+        } finally {
+            twoConnections.closeAndAwait();
+        }
+    }
+
+    /** The connection's synchronous_commit, read while it is held (so that two at once take both connections). */
+    private static Uni<String> setting(Pool pool) {
+        return pool.query("SELECT current_setting('synchronous_commit') AS s, pg_sleep(0.2)").execute()
+                .map(rows -> rows.iterator().next().getString("s"));
     }
 
     @Test
