@@ -13,6 +13,7 @@ PEER_PID=""
 WRK_PID=""
 EXTRA_PIDS=()    # further processes of a caller (unlock.sh: a second replica, the stand-in), ended like the others
 SERVICE_ENV=()   # extra NAME=value settings for start_service (unlock.sh: the datasource)
+SERVICE_PREFIX=() # a command the service's java runs under (unlock.sh: taskset -c N, one CPU per replica)
 WORK=""          # temp prefix dir: nginx config, logs, keys; removed on exit
 KEEP_WORK=${KEEP_WORK:-0}
 
@@ -204,6 +205,7 @@ make_identity() { # idp-port -> sets ISSUER, JWKS_JSON, DISCOVERY_JSON, TOKEN (R
 # PostgreSQL: a private cluster (Debian's postgresql package), run as user postgres, on loopback
 # ---------------------------------------------------------------------------------------------------------------
 PGBIN=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
+# PG_EXTRA: further server options (unlock.sh: -c shared_preload_libraries=pg_stat_statements, to count statements)
 pg_start() { # data-dir port -> a running cluster with role/database wallet_care (password wc)
     local data=$1 port=$2
     [[ -x $PGBIN/initdb ]] || die "no PostgreSQL binaries (apt-get install postgresql)"
@@ -212,7 +214,7 @@ pg_start() { # data-dir port -> a running cluster with role/database wallet_care
         su postgres -c "$PGBIN/initdb -D $data -A trust -U postgres" >"$(dirname "$data")/initdb.log" 2>&1 || die "initdb failed"
     fi
     if ! su postgres -c "$PGBIN/pg_ctl -D $data status" >/dev/null 2>&1; then
-        su postgres -c "$PGBIN/pg_ctl -D $data -l $data/../postgres.log -o '-p $port -k /tmp -c listen_addresses=127.0.0.1 -c shared_buffers=32MB -c max_connections=60' -w start" >&2 \
+        su postgres -c "$PGBIN/pg_ctl -D $data -l $data/../postgres.log -o '-p $port -k /tmp -c listen_addresses=127.0.0.1 -c shared_buffers=32MB -c max_connections=60 ${PG_EXTRA:-}' -w start" >&2 \
             || die "pg_ctl start failed"
     fi
     psql -h 127.0.0.1 -p "$port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='wallet_care'" | grep -q 1 \
@@ -307,7 +309,7 @@ start_service() {
         QUARKUS_OIDC_AUTH_SERVER_URL="$ISSUER" \
         QUARKUS_OIDC_CLIENT_ID=wallet-care-bff \
         "${SERVICE_ENV[@]}" \
-        "$JAVA_BIN" "$@" -jar "$(basename "$APP_JAR")") >"$SERVICE_LOG" 2>&1 &
+        "${SERVICE_PREFIX[@]}" "$JAVA_BIN" "$@" -jar "$(basename "$APP_JAR")") >"$SERVICE_LOG" 2>&1 &
     SERVICE_PID=$!
     SERVICE_URL="http://127.0.0.1:$port"
     wait_first_answer "$SERVICE_PID" "$SERVICE_LOG" "$t0" "$SERVICE_URL"
