@@ -27,6 +27,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import io.vertx.core.http.HttpServerRequest;
+
 
 /**
  * The HTTP methods each path of the API accepts, read once from the resources' JAX-RS annotations, for the
@@ -161,9 +163,9 @@ public class AllowedMethods {
      * method the path does not accept with a 405 and its Allow, before authentication: what a path accepts is no secret.
      */
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION - 100)
-    public Optional<Response> options(ContainerRequestContext request) {
+    public Optional<Response> options(ContainerRequestContext request, HttpServerRequest http) {
         String method = request.getMethod();
-        Optional<Allowed> allow = allowed(request.getUriInfo().getRequestUri().getRawPath());
+        Optional<Allowed> allow = allowed(rawPath(http));
         if (HttpMethod.OPTIONS.equals(method)) {
             return Optional.of(Response.noContent()
                     .header(HttpHeaders.ALLOW, allow.orElseThrow(
@@ -176,6 +178,17 @@ public class AllowedMethods {
                     .header(HttpHeaders.ALLOW, allow.get().header()).build());
         }
         return Optional.empty();
+    }
+
+    /**
+     * The request's path as sent, without query or fragment: what {@code getUriInfo().getRequestUri().getRawPath()}
+     * gives, without the absolute URI and {@code java.net.URI} built for it on each request. HttpEdge has already let
+     * only origin-form targets ({@code /...}) through.
+     */
+    static String rawPath(HttpServerRequest http) {
+        String path = http.path();
+        int fragment = path.indexOf('#');
+        return fragment < 0 ? path : path.substring(0, fragment);
     }
 
     /** RFC 3986 remove_dot_segments, as the router applies it: {@code /a/b/../c/.} is {@code /a/c/}. */

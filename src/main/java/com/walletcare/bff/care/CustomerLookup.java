@@ -1,7 +1,10 @@
 package com.walletcare.bff.care;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,13 +35,20 @@ public class CustomerLookup {
     }
 
     public Uni<List<Customer>> search(SearchCriteria criteria, RequestTrace trace) {
-        return gateway.findWallets(criteria, trace).flatMap(wallets -> withRecords(wallets, true))
-                .map(wallets -> wallets.stream().map(wallet -> view.of(wallet.customer())).toList());
+        return gateway.findWallets(criteria, trace).flatMap(wallets -> withRecords(wallets, true, this::shown));
     }
 
     public Uni<Customer> find(String customerId, RequestTrace trace) {
-        return atGateway(customerId, trace).flatMap(wallet -> withRecords(List.of(wallet), true))
-                .map(wallets -> view.of(wallets.get(0).customer()));
+        return atGateway(customerId, trace)
+                .flatMap(wallet -> withRecords(List.of(wallet), true, wallets -> shown(wallets.get(0))));
+    }
+
+    private List<Customer> shown(List<Wallet> wallets) {
+        List<Customer> customers = new ArrayList<>(wallets.size());
+        for (Wallet wallet : wallets) {
+            customers.add(shown(wallet));
+        }
+        return Collections.unmodifiableList(customers);
     }
 
     /** The customer as front ends see it (care.customer-view). */
@@ -68,18 +78,23 @@ public class CustomerLookup {
 
     /** The wallet with what the journal knows of it now, read only if it is deactivated. */
     Uni<Wallet> withRecord(Wallet wallet) {
-        return withRecords(List.of(wallet), false).map(wallets -> wallets.get(0));
+        return withRecords(List.of(wallet), false, wallets -> wallets.get(0));
     }
 
     /**
-     * Wallets with what the journal knows of them. {@code reading}: a search or a read, which keep working while the
-     * journal cannot be reached (deactivated wallets are then shown without their hold).
+     * Wallets with what the journal knows of them, then {@code then} of them (in the same step: each step of a Uni
+     * costs a captured context). {@code reading}: a search or a read, which keep working while the journal cannot be
+     * reached (deactivated wallets are then shown without their hold).
      */
-    private Uni<List<Wallet>> withRecords(List<Wallet> wallets, boolean reading) {
+    private <R> Uni<R> withRecords(List<Wallet> wallets, boolean reading, Function<List<Wallet>, R> then) {
         List<String> deactivated = wallets.stream().filter(wallet -> !wallet.state().active())
                 .map(wallet -> wallet.customer().id()).distinct().toList();
         if (deactivated.isEmpty()) {
-            return Uni.createFrom().item(wallets.stream().map(wallet -> wallet.with(CareRecord.NONE)).toList());
+            List<Wallet> recorded = new ArrayList<>(wallets.size());
+            for (Wallet wallet : wallets) {
+                recorded.add(wallet.with(CareRecord.NONE));
+            }
+            return Uni.createFrom().item(then.apply(Collections.unmodifiableList(recorded)));
         }
         Uni<Map<String, CareRecord>> records = journal.records(deactivated);
         if (reading) {
@@ -88,7 +103,7 @@ public class CustomerLookup {
                 return Map.of();
             });
         }
-        return records.map(known -> wallets.stream()
-                .map(wallet -> wallet.with(known.getOrDefault(wallet.customer().id(), CareRecord.NONE))).toList());
+        return records.map(known -> then.apply(wallets.stream()
+                .map(wallet -> wallet.with(known.getOrDefault(wallet.customer().id(), CareRecord.NONE))).toList()));
     }
 }

@@ -1,6 +1,8 @@
 package com.walletcare.bff.gateway;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -102,14 +104,21 @@ public class PaydiantGateway implements WalletGateway {
         // One span per attempt (each retry re-subscribes), under the caller's span; the HTTP client span is its child.
         return Spans.traced(tracer, Context.current(), "paydiant lookup", SpanKind.INTERNAL, span -> {
             span.setAttribute(OPERATION, "lookup");
-            return call("lookup", () -> client.lookup(authorization, LookupRequest.of(header(trace), criteria)),
+            return attempt("lookup", span, () -> client.lookup(authorization, LookupRequest.of(header(trace), criteria)),
                     response -> {
                         LookupResponse.Result result = response == null ? null : response.result();
                         GatewayFailures.requireSuccess("lookup", result == null ? null : result.status());
-                        return result.customers().stream().map(GatewayMapper::toWallet).toList();
-                    })
-                    .onItemOrFailure().invoke((wallets, failure) -> ended(span, failure));
+                        return toWallets(result.customers());
+                    });
         }, span -> span.setAttribute(OUTCOME, "timeout"));
+    }
+
+    private static List<Wallet> toWallets(List<CustomerLookUpInfo> records) {
+        List<Wallet> wallets = new ArrayList<>(records.size());
+        for (CustomerLookUpInfo record : records) {
+            wallets.add(GatewayMapper.toWallet(record));
+        }
+        return Collections.unmodifiableList(wallets);
     }
 
     /** A span's outcome: the gateway_calls outcome tag, and an error status (with that tag, never a message) on failure. */
@@ -129,7 +138,7 @@ public class PaydiantGateway implements WalletGateway {
      */
     public Uni<Void> checkCredentials() {
         RequestTrace trace = new RequestTrace("credentials-check");
-        return this.<LookupResponse, Void> call("lookup",
+        return this.<LookupResponse, Void> call("lookup", null,
                 () -> client.lookup(authorization, LookupRequest.of(header(trace), CREDENTIALS_CHECK)), answer -> null)
                 .ifNoItem().after(lookupTimeout).failWith(() -> new GatewayTimeoutException("The Paydiant gateway did not answer in time."));
     }
@@ -160,7 +169,7 @@ public class PaydiantGateway implements WalletGateway {
     @CircuitBreaker(failOn = GatewayUnavailableException.class)
     @CircuitBreakerName(ACTIVATION_CIRCUIT)
     Uni<Void> sendActivation(PaydiantWalletRef wallet, boolean activate, RequestTrace trace) {
-        return call("activation", () -> client.updateActivation(authorization, ActivationRequest.of(header(trace), wallet, activate)),
+        return call("activation", null, () -> client.updateActivation(authorization, ActivationRequest.of(header(trace), wallet, activate)),
                 response -> {
                     ActivationResponse.Result result = response == null ? null : response.result();
                     GatewayFailures.requireSuccess("activation", result == null ? null : result.status());
@@ -170,18 +179,54 @@ public class PaydiantGateway implements WalletGateway {
 
     /**
      * One attempt: sent when subscribed (so a retry re-sends, with a new messageId), its failures typed, its answer
-     * read, and its duration recorded by operation and outcome.
+     * read, its duration recorded by operation and outcome, and the outcome set on {@code span} (when given). What
+     * follows the exchange is one step, not one per concern: Mutiny captures and restores the request's contexts
+     * around every step, a large part of what a search allocates.
      */
-    private <T, R> Uni<R> call(String operation, Supplier<Uni<T>> request, Function<T, R> readAnswer) {
-        return Uni.createFrom().deferred(() -> {
-            long start = System.nanoTime();
-            return request.get()
-                    .onFailure().transform(GatewayFailures::classify)
-                    .map(readAnswer)
-                    .onItemOrFailure().invoke((answer, failure) -> metrics.record(operation, failure, start))
-                    .onFailure(GatewayAuthException.class).invoke(this::credentialsRefused)
-                    .onCancellation().invoke(() -> metrics.recordTimeout(operation, start));
-        });
+    private <T, R> Uni<R> call(String operation, Span span, Supplier<Uni<T>> request, Function<T, R> readAnswer) {
+        return Uni.createFrom().deferred(() -> attempt(operation, span, request, readAnswer));
+    }
+
+    /**
+     * {@link #call} made now, for a caller that already runs on each subscription (the lookup's span): one deferred
+     * step less, whose context capture and restore cost more than the rest of the step.
+     */
+    private <T, R> Uni<R> attempt(String operation, Span span, Supplier<Uni<T>> request, Function<T, R> readAnswer) {
+        long start = System.nanoTime();
+        // transformToUni, not transform: a failure thrown from transform's failure path would reach the caller
+        // wrapped with the original one (CompositeException), not as the typed failure that retries look for.
+        return request.get()
+                .onItemOrFailure().transformToUni((answer, failure) -> {
+                    try {
+                        return Uni.createFrom().item(settled(operation, span, start, answer, failure, readAnswer));
+                    } catch (RuntimeException failed) {
+                        return Uni.createFrom().failure(failed);
+                    }
+                })
+                .onCancellation().invoke(() -> metrics.recordTimeout(operation, start));
+    }
+
+    private <T, R> R settled(String operation, Span span, long start, T answer, Throwable failure, Function<T, R> readAnswer) {
+        RuntimeException failed = failure == null ? null : GatewayFailures.classify(failure);
+        R read = null;
+        if (failed == null) {
+            try {
+                read = readAnswer.apply(answer);
+            } catch (RuntimeException e) {
+                failed = e;
+            }
+        }
+        metrics.record(operation, failed, start);
+        if (failed instanceof GatewayAuthException) {
+            credentialsRefused();
+        }
+        if (span != null) {
+            ended(span, failed);
+        }
+        if (failed != null) {
+            throw failed;
+        }
+        return read;
     }
 
     /**

@@ -10,6 +10,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.quarkus.opentelemetry.runtime.QuarkusContextStorage;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 
 /**
  * A span around a {@link Uni}, current for every asynchronous step of it, so that the spans its work starts (the
@@ -55,8 +56,15 @@ public final class Spans {
                 end(span, scope);
             });
         });
-        // On the request's (duplicated) Vert.x context, where the span is kept while current.
-        return vertx == null ? inSpan : inSpan.runSubscriptionOn(task -> vertx.runOnContext(ignored -> task.run()));
+        // On the request's (duplicated) Vert.x context, where the span is kept while current: right away when the
+        // subscription happens on it (the first attempt, nearly always), else (a retry from a timer thread) queued to it.
+        return vertx == null ? inSpan : inSpan.runSubscriptionOn(task -> {
+            if (Vertx.currentContext() == vertx) {
+                task.run();
+            } else {
+                vertx.runOnContext(ignored -> task.run());
+            }
+        });
     }
 
     private static void end(Span span, Scope scope) {
