@@ -80,4 +80,31 @@ class AotTrainingTest {
 
         assertTrue(failed.getMessage().contains("exited (1) during start-up"), failed.getMessage());
     }
+
+    @Test
+    void theCheckFailsWhenTooManyClassesAreDefinedOutsideTheCache() throws Exception {
+        // as a fast-jar start logged it: the cache mapped, 13 % of the classes were made at start
+        Path log = Files.write(dir.resolve("classes.log"), List.of(
+                "[0.010s][info][class,load] java.lang.Object source: shared objects file",
+                "[0.011s][info][class,load] io.vertx.core.Vertx source: shared objects file",
+                "[0.012s][info][class,load] io.vertx.core.Vertx$$Lambda/0x00000000a9000800 source: io.vertx.core.Vertx",
+                "[0.013s][info][class,load] jdk.proxy1.$Proxy0 source: __dynamic_proxy__",
+                "[0.014s][info][class,load] java.lang.String source: shared objects file"));
+        AotTraining.ClassSources sources = AotTraining.ClassSources.of(log);
+
+        assertEquals(new AotTraining.ClassSources(3, 5), sources);
+        TrainingFailed failed = assertThrows(TrainingFailed.class, () -> sources.require(AotTraining.MAX_OUTSIDE_CACHE));
+        assertTrue(failed.getMessage().contains("2 of the 5 classes loaded were defined outside it"), failed.getMessage());
+    }
+
+    @Test
+    void theCheckPassesWhenNearlyEveryClassComesFromTheCache() throws Exception {
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < 99; i++) {
+            lines.add("[0.010s][info][class,load] a.B" + i + " source: shared objects file");
+        }
+        lines.add("[0.020s][info][class,load] jdk.proxy1.$Proxy0 source: __dynamic_proxy__");
+
+        AotTraining.ClassSources.of(Files.write(dir.resolve("classes.log"), lines)).require(AotTraining.MAX_OUTSIDE_CACHE);
+    }
 }
