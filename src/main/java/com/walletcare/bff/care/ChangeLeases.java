@@ -29,9 +29,11 @@ public interface ChangeLeases {
     Uni<Void> started(Lease lease, WalletStatus before);
 
     /**
-     * Proves that the lease is still this replica's and extends it by a whole time-to-live, so that one gateway write
-     * has all of it. Called before every gateway write; each confirmation serves one write (the one {@link #started}
-     * made serves the first).
+     * Proves in the database that the lease is still this replica's and extends it by a whole time-to-live, so that
+     * one gateway write has all of it. Called before every gateway write; each confirmation serves one write. The
+     * first write spends the confirmation {@link #started} made instead, without a statement: what guards it then,
+     * as every write, is {@link #confirmed} right before the send (a pause since that statement makes it stale, and
+     * the caller confirms again, in the database).
      */
     Uni<Void> confirm(Lease lease);
 

@@ -146,6 +146,10 @@ final class PgCareJournal implements CareJournal {
     /**
      * Records the status and, in the same statement, confirms the lease as {@link #confirm} does: the first gateway
      * write then needs no statement of its own (one round trip and one commit fewer per change that writes).
+     *
+     * <p>The lease's row was committed without waiting for the disk ({@link Commits}), so a database that crashed in
+     * between may have lost it: then no replica holds the change, nothing was sent, and the answer says the journal
+     * was away, not that another replica took the change over.
      */
     @Override
     public Uni<Void> started(Lease taken, WalletStatus before) {
@@ -153,12 +157,22 @@ final class PgCareJournal implements CareJournal {
         return Uni.createFrom().deferred(() -> {
             long sent = ticker.nanos();
             return pool.preparedQuery("""
-                    UPDATE wallet_change SET status_before = $3, lease_until = now() + $4::bigint * interval '1 millisecond'
-                    WHERE id = $1 AND holder = $2 AND finished_at IS NULL""")
+                    WITH confirmed AS (
+                        UPDATE wallet_change SET status_before = $3, lease_until = now() + $4::bigint * interval '1 millisecond'
+                        WHERE id = $1 AND holder = $2 AND finished_at IS NULL RETURNING id)
+                    SELECT EXISTS (SELECT 1 FROM confirmed) AS held, EXISTS (SELECT 1 FROM wallet_change WHERE id = $1) AS recorded""")
                     .execute(Tuple.of(lease.id(), lease.holder(), before.name(), config.leaseTtl().toMillis()))
                     .onFailure().transform(PgCareJournal::unavailable)
                     .invoke(rows -> {
-                        requireHeld(lease, rows);
+                        Row row = rows.iterator().next();
+                        if (!row.getBoolean("recorded")) {
+                            forget(lease);
+                            throw CareFailure.journalUnavailable();
+                        }
+                        if (!row.getBoolean("held")) {
+                            lose(lease);
+                            throw new LeaseLostException(lease.id());
+                        }
                         lease.confirmedAhead(sent);
                     })
                     .replaceWithVoid();
@@ -200,6 +214,13 @@ final class PgCareJournal implements CareJournal {
             lose(lease);
             throw new LeaseLostException(lease.id());
         }
+    }
+
+    private void forget(HeldLease lease) {
+        lease.lose();
+        working.remove(lease.holder(), lease);
+        Log.warnf("Change %s of customer %s is not in the care journal any more (the database lost it in a restart):"
+                + " nothing was sent to the gateway for it", lease.id(), lease.intent().customerId());
     }
 
     private void lose(HeldLease lease) {

@@ -26,9 +26,11 @@ final class PgHitCounter implements HitCounter {
     }
 
     /**
-     * Counted without waiting for the disk ({@link Commits}): the journal statements that follow (a change's, a
-     * verification's) wait, and make the count durable with them. A database crash can only lose a count that none
-     * followed yet, which lets at most that one call more through.
+     * Counted without waiting for the disk ({@link Commits}): a journal statement that follows (a change's status, a
+     * verification) waits, and makes the count durable with it. A database crash can lose the counts that no such
+     * statement followed: at most those of the last 3 x {@code wal_writer_delay} (600 ms by default), after which
+     * PostgreSQL's WAL writer has flushed them anyway. That many calls more may pass the limit; no gateway write
+     * depends on a count that was lost.
      */
     @Override
     public Uni<Count> hit(String key, Duration window) {

@@ -273,6 +273,18 @@ class PgCareJournalTest {
     }
 
     @Test
+    void aLeaseWhoseRowTheDatabaseLostInARestartIsTheJournalBeingAwayNotATakeover() {
+        Lease lease = held(replicaA.open(intent(WalletAction.UNLOCK), AT_ONCE));
+        // The lease's row is committed without waiting for the disk: a crash before the status statement can lose it.
+        EmbeddedDatabase.execute(database, "DELETE FROM wallet_change WHERE id = '" + lease.id() + "'");
+
+        CareFailure failure = assertThrows(CareFailure.class, () -> await(replicaA.started(lease, WalletStatus.LOCKED)));
+
+        assertEquals(CareFailure.Code.JOURNAL_UNAVAILABLE, failure.code());
+        assertThrows(LeaseLostException.class, () -> await(replicaA.confirm(lease)), "no gateway write may follow");
+    }
+
+    @Test
     void statementsOnARowThatAnotherReplicaFinishedChangeNothing() {
         Lease lease = held(replicaA.open(intent(WalletAction.UNLOCK), AT_ONCE));
         await(replicaA.started(lease, WalletStatus.LOCKED));
