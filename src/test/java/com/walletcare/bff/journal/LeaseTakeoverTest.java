@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 import org.awaitility.Awaitility;
@@ -76,10 +77,15 @@ class LeaseTakeoverTest extends GatewayTest {
 
         // While the deactivation is at the gateway, this replica's lease runs out and replica B takes the change
         // over: B's recovery finds the wallet deactivated and locked, activates it, and records the unlock.
-        EmbeddedDatabase.execute(database, "UPDATE wallet_change SET lease_until = now() - interval '1 second'"
-                + " WHERE finished_at IS NULL");
+        // This replica's upkeep may renew the lease between the two statements (it is still this replica's then): run
+        // it out again until B's claim finds it.
         PgCareJournal replicaB = new PgCareJournal(pool, config, "replica-b", Ticker.SYSTEM, InstantSource.system());
-        Lease takenOver = replicaB.claimAbandoned().await().atMost(Duration.ofSeconds(5)).get(0);
+        Lease takenOver = Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            EmbeddedDatabase.execute(database, "UPDATE wallet_change SET lease_until = now() - interval '1 second'"
+                    + " WHERE finished_at IS NULL");
+            List<Lease> claimed = replicaB.claimAbandoned().await().atMost(Duration.ofSeconds(5));
+            return claimed.isEmpty() ? null : claimed.get(0);
+        }, Objects::nonNull);
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> walletAtGatewayNow().equals(new WalletState(false, true)));
         gateway.setScenarioState("wallet", "active");
         replicaB.finish(takenOver, ChangeOutcome.UNLOCKED, WalletStatus.ACTIVE, CompletedBy.RECOVERY, HoldEffect.NONE).await().atMost(Duration.ofSeconds(5));
