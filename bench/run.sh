@@ -166,10 +166,11 @@ measure() {
 }
 
 FIRST[service]=$FIRST_ANSWER_S SERVICE_STARTUP_S=$STARTUP_S
-warm_up_service "$SEARCH_URL" "$SEARCH_BODY" "$TOKEN" "$SERVICE_PID" warmup
-SERVICE_WARMUP="${WARMUP_S} s (JIT threads at its end: ${WARMUP_JIT} % of a CPU; non-2xx/errors: $WARMUP_BAD)"
+# The nginx paths first: the service's cells then follow its warm-up at once, as the peer's follow the peer's.
 measure direct "$STANDIN_URL" "$LOOKUP_BODY" ""
 measure hop "$HOP_URL" "$LOOKUP_BODY" ""
+warm_up_service "$SEARCH_URL" "$SEARCH_BODY" "$TOKEN" "$SERVICE_PID" warmup
+SERVICE_WARMUP="${WARMUP_S} s (JIT threads at its end: ${WARMUP_JIT} % of a CPU; non-2xx/errors: $WARMUP_BAD)"
 measure service "$SEARCH_URL" "$SEARCH_BODY" "$TOKEN"
 RSS_AFTER[service]=$(rss_mb "$SERVICE_PID")
 SERVICE_BAD=$((${BAD[service,1]%/*} + ${BAD[service,1]#*/} + ${BAD[service,50]%/*} + ${BAD[service,50]#*/} + WARMUP_BAD))
