@@ -219,7 +219,7 @@ final class PgCareJournal implements CareJournal {
     private void forget(HeldLease lease) {
         lease.lose();
         working.remove(lease.holder(), lease);
-        Log.warnf("Change %s of customer %s is not in the care journal any more (the database lost it in a restart):"
+        Log.warnf("Change %s of customer %s is not in the care journal any more (lost in a database crash, or deleted):"
                 + " nothing was sent to the gateway for it", lease.id(), lease.intent().customerId());
     }
 
