@@ -216,18 +216,20 @@ final class PgCareJournal implements CareJournal {
         }
     }
 
-    private void forget(HeldLease lease) {
-        lease.lose();
-        working.remove(lease.holder(), lease);
-        Log.warnf("Change %s of customer %s is not in the care journal any more (lost in a database crash, or deleted):"
-                + " nothing was sent to the gateway for it", lease.id(), lease.intent().customerId());
+    private void lose(HeldLease lease) {
+        drop(lease, "passed to another replica: this one writes nothing more for it");
     }
 
-    private void lose(HeldLease lease) {
+    private void forget(HeldLease lease) {
+        drop(lease, "is not in the care journal any more (lost in a database crash, or deleted): nothing was sent to the"
+                + " gateway for it");
+    }
+
+    /** This replica writes nothing more for the change: its lease is lost, and no renewal looks for it again. */
+    private void drop(HeldLease lease, String why) {
         lease.lose();
         working.remove(lease.holder(), lease);
-        Log.warnf("Change %s of customer %s passed to another replica: this one writes nothing more for it", lease.id(),
-                lease.intent().customerId());
+        Log.warnf("Change %s of customer %s %s", lease.id(), lease.intent().customerId(), why);
     }
 
     /**
