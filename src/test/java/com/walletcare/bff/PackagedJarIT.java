@@ -3,6 +3,7 @@ package com.walletcare.bff;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -134,9 +135,11 @@ class PackagedJarIT {
      * The jar has no test exporter: with no OTLP endpoint configured it must export nothing and say nothing about it
      * (Quarkus' default would send every batch to localhost:4317 and log each failure). The test profile exports every
      * 20 ms (quarkus.otel.bsp.schedule.delay), so a second after sampled traces ended, dozens of batches would have failed.
+     * Nor does it record spans only to drop them: the gateway gets each caller's trace, flagged "not sampled" (a
+     * recorded span under a sampled caller would say 01).
      */
     @Test
-    void withoutAnOtlpEndpointNothingIsExportedAndNothingLoggedAboutIt() throws InterruptedException {
+    void withoutAnOtlpEndpointNothingIsRecordedOrExportedAndNothingLoggedAboutIt() throws InterruptedException {
         gateway.stubFor(post(urlEqualTo(GatewayTest.LOOKUP)).willReturn(json(GatewayTest.lookupAnswer())));
         int before = TestLog.lines().size();
         for (int i = 0; i < 5; i++) {
@@ -152,6 +155,13 @@ class PackagedJarIT {
                         .matches("(?s).*(opentelemetry|otlp|export|4317).*"))
                 .map(JsonNode::toString).toList();
         assertEquals(List.of(), noise);
+        List<String> sent = gateway.findAll(postRequestedFor(urlEqualTo(GatewayTest.LOOKUP))).stream()
+                .map(request -> request.getHeader("traceparent")).toList();
+        assertEquals(5, sent.size(), sent.toString());
+        for (int i = 0; i < 5; i++) {
+            String trace = "00-4bf92f3577b34da6a3ce929d0e0e473" + i + "-";
+            assertTrue(sent.stream().anyMatch(header -> header.startsWith(trace) && header.endsWith("-00")), sent.toString());
+        }
     }
 
     @Test
