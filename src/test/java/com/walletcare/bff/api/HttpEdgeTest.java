@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
@@ -179,6 +182,30 @@ class HttpEdgeTest extends GatewayTest {
         assertEquals("GET, HEAD, OPTIONS", RawHttp.send(request("OPTIONS /customers/vmiTxZcaSEym HTTP/1.1")).header("Allow"));
         assertEquals("OPTIONS, POST", RawHttp.send(request("OPTIONS /customers/search HTTP/1.1")).header("Allow"));
         assertProblem(RawHttp.send(request("OPTIONS /nowhere HTTP/1.1")), 404, "NOT_FOUND");
+    }
+
+    /**
+     * SmallRye reads every JAX-RS resource wherever its package, AllowedMethods only the application's: each path the
+     * document lists (the simulator's Vert.x routes aside) answers OPTIONS with the methods the document gives it.
+     */
+    @Test
+    void optionsAnswersEveryDocumentedPathWithItsDocumentedMethods() {
+        JsonNode paths = RawHttp.send(request("GET /q/openapi HTTP/1.1", "Accept: application/json\r\n")).json().path("paths");
+        List<String> checked = new ArrayList<>();
+        paths.fields().forEachRemaining(path -> {
+            if (path.getValue().findValues("tags").stream().anyMatch(tags -> tags.toString().contains(OpenApiFilter.SIMULATOR_TAG))) {
+                return;
+            }
+            TreeSet<String> methods = new TreeSet<>(List.of("OPTIONS"));
+            path.getValue().fieldNames().forEachRemaining(method -> methods.add(method.toUpperCase(Locale.ROOT)));
+            if (methods.contains("GET")) {
+                methods.add("HEAD");
+            }
+            String target = path.getKey().replace("{id}", "vmiTxZcaSEym");
+            assertEquals(String.join(", ", methods), RawHttp.send(request("OPTIONS " + target + " HTTP/1.1")).header("Allow"), target);
+            checked.add(path.getKey());
+        });
+        assertTrue(checked.containsAll(List.of("/customers/search", "/customers/{id}", "/customers/{id}/unlock")), checked.toString());
     }
 
     @Test
