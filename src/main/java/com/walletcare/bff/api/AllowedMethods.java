@@ -2,9 +2,7 @@ package com.walletcare.bff.api;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +25,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 
 
 /**
@@ -35,9 +33,11 @@ import io.vertx.core.http.HttpServerRequest;
  * {@code Allow} header of a 405 (RFC 9110) and of an {@code OPTIONS} answer. Quarkus REST sends no Allow with its 405,
  * and answers OPTIONS with the methods of the whole resource class, whatever the path.
  *
- * <p>A path is matched as JAX-RS matches it: after its dot segments are removed ({@code /customers/x/activate/..} is
- * {@code /customers/x/}), a trailing slash tolerated, and the template with the most literal characters winning. So
- * {@code /customers/search} is the search, POST only: a GET of it is a 405, not a read of a customer called "search".
+ * <p>A path is matched as the router matches it: the router's own normalised path (dot segments removed, so that
+ * {@code /customers/x/activate/..} is {@code /customers/x/}; empty segments dropped, so that {@code //customers/search}
+ * is the search; unreserved characters decoded), a trailing slash tolerated, and the template with the most literal
+ * characters winning. So {@code /customers/search} is the search, POST only: a GET of it is a 405, not a read of a
+ * customer called "search".
  * Both the 405 and the OPTIONS answer come from here, before routing, so that they always agree.
  */
 @Singleton
@@ -115,18 +115,27 @@ public class AllowedMethods {
         verbs = byPath.values().stream().toList();
     }
 
-    /** {@code "GET, HEAD, OPTIONS"} for a path of the API, as sent; empty for any other path. */
-    public Optional<String> allow(String rawPath) {
-        return allowed(rawPath).map(Allowed::header);
+    /** {@code "GET, HEAD, OPTIONS"} for the request's path if it is one of the API's; empty for any other path. */
+    public Optional<String> allow(RoutingContext routing) {
+        return allowed(routing).map(Allowed::header);
     }
 
-    /** Whether the path is one of the API's. */
-    boolean isApiPath(String rawPath) {
-        return allowed(rawPath).isPresent();
+    /** Whether the request's path is one of the API's. */
+    boolean isApiPath(RoutingContext routing) {
+        return allowed(routing).isPresent();
     }
 
-    private Optional<Allowed> allowed(String rawPath) {
-        String path = withoutDotSegments(rawPath);
+    /**
+     * What the path the router routes accepts: its normalised path, without a fragment. Matching the path as sent
+     * instead let {@code POST //customers/search} skip the checks of the search that the router then ran.
+     */
+    private Optional<Allowed> allowed(RoutingContext routing) {
+        String path = routing.normalizedPath();
+        int fragment = path.indexOf('#');
+        return allowed(fragment < 0 ? path : path.substring(0, fragment));
+    }
+
+    private Optional<Allowed> allowed(String path) {
         int best = -1;
         long matched = 0;
         for (int i = 0; i < templates.length; i++) {
@@ -165,9 +174,9 @@ public class AllowedMethods {
      * method the path does not accept with a 405 and its Allow, before authentication: what a path accepts is no secret.
      */
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION - 100)
-    public Optional<Response> options(ContainerRequestContext request, HttpServerRequest http) {
+    public Optional<Response> options(ContainerRequestContext request, RoutingContext routing) {
         String method = request.getMethod();
-        Optional<Allowed> allow = allowed(rawPath(http));
+        Optional<Allowed> allow = allowed(routing);
         if (HttpMethod.OPTIONS.equals(method)) {
             return Optional.of(Response.noContent()
                     .header(HttpHeaders.ALLOW, allow.orElseThrow(
@@ -180,39 +189,6 @@ public class AllowedMethods {
                     .header(HttpHeaders.ALLOW, allow.get().header()).build());
         }
         return Optional.empty();
-    }
-
-    /**
-     * The request's path as sent, without query or fragment: what {@code getUriInfo().getRequestUri().getRawPath()}
-     * gives, without the absolute URI and {@code java.net.URI} built for it on each request. HttpEdge has already let
-     * only origin-form targets ({@code /...}) through.
-     */
-    static String rawPath(HttpServerRequest http) {
-        String path = http.path();
-        int fragment = path.indexOf('#');
-        return fragment < 0 ? path : path.substring(0, fragment);
-    }
-
-    /** RFC 3986 remove_dot_segments, as the router applies it: {@code /a/b/../c/.} is {@code /a/c/}. */
-    private static String withoutDotSegments(String rawPath) {
-        if (!rawPath.contains("/.")) {
-            return rawPath;
-        }
-        Deque<String> segments = new ArrayDeque<>();
-        String[] parts = rawPath.split("/", -1);
-        for (int i = 1; i < parts.length; i++) {
-            boolean last = i == parts.length - 1;
-            if (parts[i].equals("..")) {
-                segments.pollLast();
-            } else if (!parts[i].equals(".")) {
-                segments.addLast(parts[i]);
-                continue;
-            }
-            if (last) {
-                segments.addLast("");
-            }
-        }
-        return "/" + String.join("/", segments);
     }
 
     /** {@code "com.walletcare.bff."} for {@code com.walletcare.bff.api.AllowedMethods}. */

@@ -6,7 +6,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -183,7 +182,7 @@ public class ProblemMapper {
 
     /** Whatever JAX-RS itself raised: routing, methods, media types, or a body error wrapped by the reader. */
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
+    public Response webApplication(WebApplicationException e, HttpHeaders headers, RoutingContext routing) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof JacksonException jackson) {
                 return unreadableBody(jackson, headers);
@@ -206,7 +205,7 @@ public class ProblemMapper {
         }
         Response response = problem(code, detail(code), headers);
         return code == ProblemCode.METHOD_NOT_ALLOWED
-                ? Response.fromResponse(response).header(HttpHeaders.ALLOW, allowedMethods.allow(uri.getRequestUri().getRawPath()).orElse(null)).build()
+                ? Response.fromResponse(response).header(HttpHeaders.ALLOW, allowedMethods.allow(routing).orElse(null)).build()
                 : response;
     }
 

@@ -12,13 +12,10 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-
-
-
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * What a request body may be: JSON in UTF-8, uncompressed ({@code application/json}, with no charset or
@@ -50,10 +47,10 @@ class RequestBodyType {
 
     /** After {@link AllowedMethods}: a method the path does not take is a 405 whatever its body. */
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION)
-    Uni<Void> check(ContainerRequestContext request, HttpServerRequest http) {
+    Uni<Void> check(ContainerRequestContext request, RoutingContext routing) {
         String contentType = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
         boolean takesBody = HttpMethod.POST.equals(request.getMethod())
-                && allowedMethods.isApiPath(AllowedMethods.rawPath(http));
+                && allowedMethods.isApiPath(routing);
         // hasEntity() parses the Content-Type itself, and throws on one that is not a media type.
         boolean hasBody = contentType != null && !isPlainJson(contentType) && !MEDIA_TYPE.matcher(contentType).matches()
                 || request.hasEntity();

@@ -267,6 +267,37 @@ class HttpEdgeTest extends GatewayTest {
         assertTrue(received(LOOKUP).isEmpty());
     }
 
+    /**
+     * The router routes a path once normalised: empty segments dropped, dot segments removed, unreserved characters
+     * decoded. Each of these is the search (below), so each is checked as the search is, not as a path of no resource.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "/customers/search", "//customers/search", "/customers//search", "///customers/search",
+            "/customers/./search", "/customers/%73earch", "//customers//vmiTxZcaSEym//unlock" })
+    void aPathTheRouterNormalisesGetsTheBodyChecksOfThePathItRoutesTo(String target) {
+        String line = "POST " + target + " HTTP/1.1";
+        String utf16 = "Content-Type: application/json; charset=utf-16\r\n";
+        String body = "Content-Length: 23\r\n";
+
+        assertProblem(RawHttp.send(request(line, utf16, body) + "{\"phone\": \"9991234444\"}"), 401, "UNAUTHENTICATED");
+        assertProblem(RawHttp.send(request(line, bearer(), utf16, body) + "{\"phone\": \"9991234444\"}"), 415,
+                "UNSUPPORTED_MEDIA_TYPE");
+        assertTrue(received(LOOKUP).isEmpty());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "//customers/search", "/customers//search", "/customers/%73earch" })
+    void aPathTheRouterNormalisesToTheSearchIsTheSearch(String target) {
+        gateway.stubFor(lookupCall().willReturn(json(lookupAnswer())));
+
+        Answer answer = RawHttp.send(request("POST " + target + " HTTP/1.1", bearer(), "Content-Type: application/json\r\n",
+                "Content-Length: 23\r\n") + "{\"phone\": \"9991234444\"}");
+
+        assertEquals(200, answer.status(), answer.body());
+        assertTrue(answer.json().has("count"), answer.body());
+        assertEquals("OPTIONS, POST", RawHttp.send(request("OPTIONS " + target + " HTTP/1.1")).header("Allow"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "application/json", "application/json; charset=utf-8", "Application/JSON; Charset=\"UTF-8\"" })
     void jsonInUtf8IsRead(String contentType) {
