@@ -79,6 +79,19 @@ class HttpEdgeTest extends GatewayTest {
     }
 
     @Test
+    void aChangeReachedThroughEmptySegmentsIsAuditedAgainstItsCustomer() {
+        String requestId = "edge-" + UUID.randomUUID();
+        RawHttp.send(request("POST //customers//vmiTxZcaSEym//unlock HTTP/1.1", bearer(), "Content-Type: application/json\r\n",
+                "Content-Length: 11\r\n", "X-Request-Id: " + requestId + "\r\n") + "{\"x\": true}");
+
+        Awaitility.await().until(() -> !TestLog.auditOf(requestId).isEmpty());
+        JsonNode audit = TestLog.auditOf(requestId).get(0);
+        assertEquals("UNLOCK", audit.path("action").asText());
+        assertEquals("vmiTxZcaSEym", audit.path("customerId").asText());
+        assertEquals("VALIDATION_FAILED", audit.path("outcome").asText());
+    }
+
+    @Test
     void connectIsNotAProxyRequestThisServiceServes() {
         Answer answer = RawHttp.send("CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\nConnection: close\r\n\r\n");
 
