@@ -15,7 +15,6 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.walletcare.bff.care.Wallet;
 import com.walletcare.bff.care.WalletGateway;
@@ -69,7 +68,7 @@ public class PaydiantGateway implements WalletGateway {
     /** How long an open circuit stays open: the longer of the two breakers' delays. */
     private final Duration circuitRetryAfter;
     private final Duration lookupTimeout;
-    private final PaydiantClient client;
+    private final PaydiantClients clients;
     private final GatewayMetrics metrics;
     private final Tracer tracer;
     private final String authorization;
@@ -77,8 +76,8 @@ public class PaydiantGateway implements WalletGateway {
     private final String versionId;
     private final String environmentId;
 
-    PaydiantGateway(@RestClient PaydiantClient client, GatewayConfig config, GatewayMetrics metrics, Tracer tracer) {
-        this.client = client;
+    PaydiantGateway(PaydiantClients clients, GatewayConfig config, GatewayMetrics metrics, Tracer tracer) {
+        this.clients = clients;
         this.metrics = metrics;
         this.tracer = tracer;
         this.lookupTimeout = Duration.ofMillis(config.lookup().timeoutMs());
@@ -104,7 +103,7 @@ public class PaydiantGateway implements WalletGateway {
         // One span per attempt (each retry re-subscribes), under the caller's span; the HTTP client span is its child.
         return Spans.traced(tracer, Context.current(), "paydiant lookup", SpanKind.INTERNAL, span -> {
             span.setAttribute(OPERATION, "lookup");
-            return attempt("lookup", span, () -> client.lookup(authorization, LookupRequest.of(header(trace), criteria)),
+            return attempt("lookup", span, () -> clients.current().lookup(authorization, LookupRequest.of(header(trace), criteria)),
                     response -> {
                         LookupResponse.Result result = response == null ? null : response.result();
                         GatewayFailures.requireSuccess("lookup", result == null ? null : result.status());
@@ -139,7 +138,7 @@ public class PaydiantGateway implements WalletGateway {
     public Uni<Void> checkCredentials() {
         RequestTrace trace = new RequestTrace("credentials-check");
         return this.<LookupResponse, Void> call("lookup", null,
-                () -> client.lookup(authorization, LookupRequest.of(header(trace), CREDENTIALS_CHECK)), answer -> null)
+                () -> clients.current().lookup(authorization, LookupRequest.of(header(trace), CREDENTIALS_CHECK)), answer -> null)
                 .ifNoItem().after(lookupTimeout).failWith(() -> new GatewayTimeoutException("The Paydiant gateway did not answer in time."));
     }
 
@@ -169,7 +168,7 @@ public class PaydiantGateway implements WalletGateway {
     @CircuitBreaker(failOn = GatewayUnavailableException.class)
     @CircuitBreakerName(ACTIVATION_CIRCUIT)
     Uni<Void> sendActivation(PaydiantWalletRef wallet, boolean activate, RequestTrace trace) {
-        return call("activation", null, () -> client.updateActivation(authorization, ActivationRequest.of(header(trace), wallet, activate)),
+        return call("activation", null, () -> clients.current().updateActivation(authorization, ActivationRequest.of(header(trace), wallet, activate)),
                 response -> {
                     ActivationResponse.Result result = response == null ? null : response.result();
                     GatewayFailures.requireSuccess("activation", result == null ? null : result.status());

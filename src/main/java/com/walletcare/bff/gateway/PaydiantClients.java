@@ -1,0 +1,49 @@
+package com.walletcare.bff.gateway;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.quarkus.rest.client.reactive.runtime.RestClientCDIDelegateBuilder;
+import io.vertx.core.Context;
+
+/**
+ * The REST client a gateway call goes through: one per Vert.x event loop, each built from the same configuration as
+ * the injected one ({@code quarkus.rest-client.paydiant.*}, by the builder Quarkus uses for it).
+ *
+ * <p>Why not the injected client alone: its connection pool hands a request whichever idle connection it used last,
+ * whatever event loop that connection lives on (Vert.x 4 issue 4123), so a call made on one loop is written and read
+ * on another and handed between two threads on the way out and on the way back: at one connection 18-20 context
+ * switches per search instead of 4 (bench/RESULTS.md), on CPUs the service shares. A client used from one loop only
+ * opens its connections on that loop (its pool makes them on the caller's), so an exchange stays on the thread that
+ * asked. A call from any other thread (the start-up credentials check, a worker) takes the injected client.
+ */
+@Singleton
+class PaydiantClients {
+
+    private final PaydiantClient offLoop;
+    private final Map<Thread, PaydiantClient> byLoop = new ConcurrentHashMap<>();
+
+    PaydiantClients(@RestClient PaydiantClient offLoop) {
+        this.offLoop = offLoop;
+    }
+
+    PaydiantClient current() {
+        if (!Context.isOnEventLoopThread()) {
+            return offLoop;
+        }
+        return byLoop.computeIfAbsent(Thread.currentThread(),
+                loop -> RestClientCDIDelegateBuilder.createDelegate(PaydiantClient.class, null, "paydiant"));
+    }
+
+    @PreDestroy
+    void close() throws Exception {
+        for (PaydiantClient client : byLoop.values()) {
+            ((AutoCloseable) client).close();
+        }
+    }
+}
