@@ -1,24 +1,17 @@
 package com.walletcare.bff.api;
 
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.spi.Bean;
-import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -29,7 +22,7 @@ import io.vertx.ext.web.RoutingContext;
 
 
 /**
- * The HTTP methods each path of the API accepts, read once from the resources' JAX-RS annotations, for the
+ * The HTTP methods each path of the API accepts, as the resources' JAX-RS annotations declare them, for the
  * {@code Allow} header of a 405 (RFC 9110) and of an {@code OPTIONS} answer. Quarkus REST sends no Allow with its 405,
  * and answers OPTIONS with the methods of the whole resource class, whatever the path.
  *
@@ -83,14 +76,22 @@ public class AllowedMethods {
     }
 
     /**
-     * The API's resources are this application's classes: those under the package this one's ({@code api}) is in, its
-     * root. Only theirs are asked for {@code @Path}: reading the annotations of every bean class in the container (a
-     * few hundred, nearly all of Quarkus and its libraries) made the JVM parse them and generate a proxy class for each
-     * annotation type, 7 % of the main thread's start-up (bench/RESULTS.md, "Start-up"). Derived, so that a renamed
-     * root needs no edit here; HttpEdgeTest checks that every path of the OpenAPI document (which SmallRye reads from
-     * every resource, wherever it is) is found.
+     * The API's paths and the methods each takes, as the JAX-RS annotations of {@link CustomerResource} declare them;
+     * {@code AllowedMethodsTest} fails the build when the two differ, or when another resource class appears (and
+     * HttpEdgeTest checks that every path of the OpenAPI document answers OPTIONS). A table, not reflection at start:
+     * reading those annotations made the JVM parse every OpenAPI annotation on the resource methods and generate a
+     * proxy class for each of their types, which the AOT cache cannot hold: 38-117 ms of the packaged service's
+     * start-up on a busy machine, against 1-2 ms for this table, and the largest part of the start-up that was this
+     * application's own (bench/RESULTS.md, "Start-up: what ran that need not").
      */
-    private static final String APPLICATION_PACKAGE = rootPackageOf(AllowedMethods.class);
+    static final Map<String, Set<String>> DECLARED = Map.of(
+            "/customers/search", Set.of(HttpMethod.POST),
+            "/customers/{id}", Set.of(HttpMethod.GET),
+            "/customers/{id}/verification", Set.of(HttpMethod.POST),
+            "/customers/{id}/unlock", Set.of(HttpMethod.POST),
+            "/customers/{id}/activate", Set.of(HttpMethod.POST),
+            "/customers/{id}/deactivate", Set.of(HttpMethod.POST),
+            "/customers/{id}/history", Set.of(HttpMethod.GET));
 
     private final Template[] templates;
     private final List<TreeSet<String>> verbs;
@@ -100,19 +101,14 @@ public class AllowedMethods {
      */
     private final Map<Long, Optional<Allowed>> answers = new ConcurrentHashMap<>();
 
-    AllowedMethods(BeanManager beans) {
-        Map<String, TreeSet<String>> byPath = beans.getBeans(Object.class, Any.Literal.INSTANCE).stream().map(Bean::getBeanClass).distinct()
-                .filter(type -> type.getName().startsWith(APPLICATION_PACKAGE))
-                .filter(resource -> resource.isAnnotationPresent(Path.class))
-                .flatMap(resource -> Arrays.stream(resource.getMethods())
-                        .flatMap(method -> httpMethod(method).map(verb -> Map.entry(template(resource, method), verb))))
-                .collect(Collectors.groupingBy(Map.Entry::getKey,
-                        Collectors.mapping(Map.Entry::getValue, Collectors.toCollection(TreeSet::new))));
-        if (byPath.size() > Long.SIZE) {
+    AllowedMethods() {
+        if (DECLARED.size() > Long.SIZE) {
             throw new IllegalStateException("More than " + Long.SIZE + " resource paths: AllowedMethods keys its answers by a long");
         }
+        Map<String, TreeSet<String>> byPath = new TreeMap<>();
+        DECLARED.forEach((path, methods) -> byPath.put(path, new TreeSet<>(methods)));
         templates = byPath.keySet().stream().map(AllowedMethods::template).toArray(Template[]::new);
-        verbs = byPath.values().stream().toList();
+        verbs = List.copyOf(byPath.values());
     }
 
     /** {@code "GET, HEAD, OPTIONS"} for the request's path if it is one of the API's; empty for any other path. */
@@ -189,23 +185,6 @@ public class AllowedMethods {
                     .header(HttpHeaders.ALLOW, allow.get().header()).build());
         }
         return Optional.empty();
-    }
-
-    /** {@code "com.walletcare.bff."} for {@code com.walletcare.bff.api.AllowedMethods}. */
-    private static String rootPackageOf(Class<?> type) {
-        String packageName = type.getPackageName();
-        return packageName.substring(0, packageName.lastIndexOf('.') + 1);
-    }
-
-    private static Stream<String> httpMethod(Method method) {
-        return Arrays.stream(method.getAnnotations()).map(Annotation::annotationType)
-                .map(type -> type.getAnnotation(HttpMethod.class)).filter(verb -> verb != null).map(HttpMethod::value);
-    }
-
-    private static String template(Class<?> resource, Method method) {
-        Path sub = method.getAnnotation(Path.class);
-        return ("/" + resource.getAnnotation(Path.class).value() + "/" + (sub == null ? "" : sub.value()))
-                .replaceAll("/+", "/").replaceAll("(.)/$", "$1");
     }
 
     private static Template template(String template) {

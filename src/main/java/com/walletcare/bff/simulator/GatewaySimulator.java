@@ -53,7 +53,13 @@ public class GatewaySimulator {
         this.enabled = enabled;
         this.expectedAuthorization = "Basic " + partnerToken;
         this.configuredFaults = SimulatedFaults.of(faults);
-        reset();
+        this.faults = configuredFaults;
+        // The Router observer below makes every instance create this bean at start. A disabled simulator serves
+        // nothing, so it seeds no wallets: building their JSON records took 5-15 ms of the packaged service's
+        // start-up on a busy machine (bench/RESULTS.md, "Start-up: what ran that need not").
+        if (enabled) {
+            reset();
+        }
     }
 
     void routes(@Observes Router router) {
