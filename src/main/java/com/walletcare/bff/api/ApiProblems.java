@@ -1,5 +1,6 @@
 package com.walletcare.bff.api;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,9 +8,10 @@ import java.util.Map;
 /**
  * Every problem response of the API, declared once, each as {@code #/components/responses/<name>} of the OpenAPI
  * document (built by {@link OpenApiFilter}); operations refer to them by name,
- * {@code @APIResponse(responseCode = "429", ref = ApiProblems.RATE_LIMITED)}. A response names the codes it can carry
- * and has an example of each: a hand-written one where the detail says more than the code's own, otherwise the problem
- * as the service answers it where nothing more specific is known.
+ * {@code @APIResponse(responseCode = "429", ref = ApiProblems.RATE_LIMITED)}, and those that recur are listed once
+ * here ({@link #EVERY_OPERATION}, {@link #EVERY_CHANGE}, {@link #EVERY_BODY}) for the filter to add. A response names
+ * the codes it can carry and has an example of each: a hand-written one where the detail says more than the code's
+ * own, otherwise the problem as the service answers it where nothing more specific is known.
  */
 final class ApiProblems {
 
@@ -36,6 +38,15 @@ final class ApiProblems {
     static final String CHANGE_UNAVAILABLE = "ChangeUnavailable";
     static final String GATEWAY_TIMEOUT = "GatewayTimeout";
     static final String ANY_REQUEST = "AnyRequest";
+
+    /** What every operation of the API (each takes a token, and each may call the gateway) can answer, by status. */
+    static final Map<String, String> EVERY_OPERATION = byStatus("401", UNAUTHENTICATED, "403", FORBIDDEN,
+            "502", GATEWAY_FAILED, "503", GATEWAY_UNAVAILABLE, "504", GATEWAY_TIMEOUT);
+    /** What every change (unlock, activate, deactivate) can answer, before what every operation can. */
+    static final Map<String, String> EVERY_CHANGE = byStatus("400", CHANGE_INVALID, "409", CHANGE_IN_PROGRESS,
+            "412", PRECONDITION_FAILED, "428", VERIFICATION_REQUIRED, "429", RATE_LIMITED, "503", CHANGE_UNAVAILABLE);
+    /** What every operation that takes a JSON body can answer about it. */
+    static final Map<String, String> EVERY_BODY = byStatus("413", PAYLOAD_TOO_LARGE, "415", UNSUPPORTED_MEDIA_TYPE);
 
     /**
      * One declared response: its status, what it means, and its examples by name, each a JSON document or a
@@ -117,6 +128,15 @@ final class ApiProblems {
                     ProblemCode.URI_TOO_LONG, ProblemCode.HEADERS_TOO_LARGE, ProblemCode.INTERNAL_ERROR));
 
     private ApiProblems() {
+    }
+
+    /** Status, name, status, name, … in that order. */
+    private static Map<String, String> byStatus(String... statusesAndNames) {
+        Map<String, String> byStatus = new LinkedHashMap<>();
+        for (int i = 0; i < statusesAndNames.length; i += 2) {
+            byStatus.put(statusesAndNames[i], statusesAndNames[i + 1]);
+        }
+        return Collections.unmodifiableMap(byStatus);
     }
 
     /** Generated examples, one per code, named by it. */

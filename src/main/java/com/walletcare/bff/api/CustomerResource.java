@@ -43,12 +43,12 @@ import io.smallrye.mutiny.Uni;
 
 @Path("/customers")
 @Produces(MediaType.APPLICATION_JSON)
+/**
+ * The API. Each operation declares its answer and the problems only it can meet; OpenApiFilter adds those that recur,
+ * listed once in {@link ApiProblems}: every change's, every body's ({@code 413}, {@code 415}) and every operation's
+ * ({@code 401}, {@code 403}, {@code 502}, {@code 503}, {@code 504}), each where the operation names none of its own.
+ */
 @SecurityRequirement(name = OpenApiFilter.BEARER)
-@APIResponse(responseCode = "401", ref = ApiProblems.UNAUTHENTICATED)
-@APIResponse(responseCode = "403", ref = ApiProblems.FORBIDDEN)
-@APIResponse(responseCode = "502", ref = ApiProblems.GATEWAY_FAILED)
-@APIResponse(responseCode = "503", ref = ApiProblems.GATEWAY_UNAVAILABLE)
-@APIResponse(responseCode = "504", ref = ApiProblems.GATEWAY_TIMEOUT)
 public class CustomerResource {
 
     private static final String CHANGE_BODY_DOC = "Why, under which ticket, and the caller's verificationId: optional, "
@@ -96,8 +96,6 @@ public class CustomerResource {
                     @ExampleObject(name = "Olivia and Paul share a phone", value = ApiExamples.SEARCH_RESULT),
                     @ExampleObject(name = "no match", value = ApiExamples.NO_MATCH) }))
     @APIResponse(responseCode = "400", ref = ApiProblems.SEARCH_INVALID)
-    @APIResponse(responseCode = "413", ref = ApiProblems.PAYLOAD_TOO_LARGE)
-    @APIResponse(responseCode = "415", ref = ApiProblems.UNSUPPORTED_MEDIA_TYPE)
     public Uni<SearchResponse> search(SearchRequest request,
             @Parameter(description = CustomerParams.REQUEST_ID_DOC) @HeaderParam(RequestIdFilter.HEADER) String requestId) {
         return lookup.search(SearchRequest.toCriteria(request), new RequestTrace(requestId)).map(SearchResponse::of);
@@ -138,8 +136,6 @@ public class CustomerResource {
                     @ExampleObject(name = "verified", value = ApiExamples.VERIFIED),
                     @ExampleObject(name = "not verified", value = ApiExamples.NOT_VERIFIED) }))
     @APIResponse(responseCode = "400", ref = ApiProblems.VERIFICATION_INVALID)
-    @APIResponse(responseCode = "413", ref = ApiProblems.PAYLOAD_TOO_LARGE)
-    @APIResponse(responseCode = "415", ref = ApiProblems.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "429", ref = ApiProblems.TOO_MANY_ATTEMPTS)
     public Uni<VerificationResult> verify(@BeanParam CustomerParams call, VerificationRequest answers) {
         return verification.verify(call.customerId(), agent(), VerificationRequest.toAnswers(answers), call.trace());
@@ -169,14 +165,7 @@ public class CustomerResource {
                     @ExampleObject(name = "UNLOCKED", value = ApiExamples.UNLOCKED),
                     @ExampleObject(name = "ALREADY_UNLOCKED", value = ApiExamples.ALREADY_UNLOCKED) }))
     @APIResponse(responseCode = "409", ref = ApiProblems.UNLOCK_CONFLICT)
-    @APIResponse(responseCode = "412", ref = ApiProblems.PRECONDITION_FAILED)
     @APIResponse(responseCode = "502", ref = ApiProblems.UNLOCK_FAILED)
-    @APIResponse(responseCode = "428", ref = ApiProblems.VERIFICATION_REQUIRED)
-    @APIResponse(responseCode = "429", ref = ApiProblems.RATE_LIMITED)
-    @APIResponse(responseCode = "400", ref = ApiProblems.CHANGE_INVALID)
-    @APIResponse(responseCode = "413", ref = ApiProblems.PAYLOAD_TOO_LARGE)
-    @APIResponse(responseCode = "415", ref = ApiProblems.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "503", ref = ApiProblems.CHANGE_UNAVAILABLE)
     @RequestBody(required = false, description = CHANGE_BODY_DOC,
             content = @Content(schema = @Schema(implementation = ChangeRequest.class),
                     examples = { @ExampleObject(name = "with a reason", value = ApiExamples.CHANGE_REQUEST),
@@ -198,19 +187,11 @@ public class CustomerResource {
                     + "under a SUSPECTED_FRAUD hold is activated by a care-supervisor only, whose body gives reason and "
                     + "ticketId, on the record.")
     @APIResponse(responseCode = "403", ref = ApiProblems.SUPERVISOR_REQUIRED)
-    @APIResponse(responseCode = "412", ref = ApiProblems.PRECONDITION_FAILED)
     @APIResponse(responseCode = "200", description = "ACTIVATED, or ALREADY_ACTIVE",
             headers = @Header(name = HttpHeaders.ETAG, description = EntityTags.ETAG_DOC, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ActionResult.class), examples = {
                     @ExampleObject(name = "ACTIVATED", value = ApiExamples.ACTIVATED),
                     @ExampleObject(name = "ALREADY_ACTIVE (a LOCKED wallet stays LOCKED)", value = ApiExamples.ALREADY_ACTIVE) }))
-    @APIResponse(responseCode = "409", ref = ApiProblems.CHANGE_IN_PROGRESS)
-    @APIResponse(responseCode = "428", ref = ApiProblems.VERIFICATION_REQUIRED)
-    @APIResponse(responseCode = "429", ref = ApiProblems.RATE_LIMITED)
-    @APIResponse(responseCode = "400", ref = ApiProblems.CHANGE_INVALID)
-    @APIResponse(responseCode = "413", ref = ApiProblems.PAYLOAD_TOO_LARGE)
-    @APIResponse(responseCode = "415", ref = ApiProblems.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "503", ref = ApiProblems.CHANGE_UNAVAILABLE)
     @RequestBody(required = false, description = CHANGE_BODY_DOC,
             content = @Content(schema = @Schema(implementation = ChangeRequest.class),
                     examples = { @ExampleObject(name = "with a reason", value = ApiExamples.CHANGE_REQUEST),
@@ -230,19 +211,11 @@ public class CustomerResource {
             description = "The wallet can no longer be used until it is activated again, and shows a hold (reason, ticket, "
                     + "agent, since) until then; a SUSPECTED_FRAUD deactivate upgrades an existing hold. Its devices are "
                     + "left as they are.")
-    @APIResponse(responseCode = "412", ref = ApiProblems.PRECONDITION_FAILED)
     @APIResponse(responseCode = "200", description = "DEACTIVATED, or ALREADY_DEACTIVATED",
             headers = @Header(name = HttpHeaders.ETAG, description = EntityTags.ETAG_DOC, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ActionResult.class), examples = {
                     @ExampleObject(name = "DEACTIVATED", value = ApiExamples.DEACTIVATED),
                     @ExampleObject(name = "ALREADY_DEACTIVATED", value = ApiExamples.ALREADY_DEACTIVATED) }))
-    @APIResponse(responseCode = "409", ref = ApiProblems.CHANGE_IN_PROGRESS)
-    @APIResponse(responseCode = "428", ref = ApiProblems.VERIFICATION_REQUIRED)
-    @APIResponse(responseCode = "429", ref = ApiProblems.RATE_LIMITED)
-    @APIResponse(responseCode = "400", ref = ApiProblems.CHANGE_INVALID)
-    @APIResponse(responseCode = "413", ref = ApiProblems.PAYLOAD_TOO_LARGE)
-    @APIResponse(responseCode = "415", ref = ApiProblems.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "503", ref = ApiProblems.CHANGE_UNAVAILABLE)
     @RequestBody(required = false, description = CHANGE_BODY_DOC,
             content = @Content(schema = @Schema(implementation = ChangeRequest.class),
                     examples = { @ExampleObject(name = "with a reason", value = ApiExamples.CHANGE_REQUEST),

@@ -26,10 +26,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Adds what every operation shares, written once, and what annotations cannot say: the security schemes Swagger UI
  * can authorise with (a bearer token in every profile; the dev-mode users where HTTP Basic is on, which is dev mode
  * only); the problem responses of {@link ApiProblems}, each declared once under components/responses with its
- * examples, its X-Request-Id header (and Retry-After on a 409, 429 or 503), which operations refer to; on operations
- * that take a customer id the 400 (malformed id) and 404 (no such customer) problems; a {@code default} problem for
- * the statuses any request can meet; X-Request-Id on every other response; the operations in the order of the
- * support story (find, verify, change, review); and, where the simulator runs, its controls under their own tag.
+ * examples, its X-Request-Id header (and Retry-After on a 409, 429 or 503), which operations refer to; the problems
+ * that recur ({@link ApiProblems#EVERY_CHANGE}, {@link ApiProblems#EVERY_BODY}, {@link ApiProblems#EVERY_OPERATION}),
+ * for each status an operation names no problem of its own for; on operations that take a customer id the 400
+ * (malformed id) and 404 (no such customer) problems; a {@code default} problem for the statuses any request can meet;
+ * X-Request-Id on every other response; each operation's responses in status order; the operations in the order of
+ * the support story (find, verify, change, review); and, where the simulator runs, its controls under their own tag.
  */
 public class OpenApiFilter implements OASFilter {
 
@@ -74,8 +76,20 @@ public class OpenApiFilter implements OASFilter {
         }
         ApiProblems.ALL.forEach(declared -> openAPI.getComponents().addResponse(declared.name(), declared(declared)));
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().values().forEach(operation -> {
-            if (devBasic && operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+            // The API's operations take a token; the simulator's controls take none.
+            boolean api = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+            if (devBasic && api) {
                 operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(DEV_BASIC));
+            }
+            if (api) {
+                // The operation's own response for a status first, then its kind's, then every operation's.
+                if (operation.getTags() != null && operation.getTags().contains(CHANGE)) {
+                    refer(operation, ApiProblems.EVERY_CHANGE);
+                }
+                if (operation.getRequestBody() != null) {
+                    refer(operation, ApiProblems.EVERY_BODY);
+                }
+                refer(operation, ApiProblems.EVERY_OPERATION);
             }
             if (path.contains("{id}")) {
                 if (operation.getResponses().getAPIResponse("400") == null) {
@@ -88,8 +102,28 @@ public class OpenApiFilter implements OASFilter {
             }
             operation.getResponses().getAPIResponses().values().stream().filter(response -> response.getRef() == null)
                     .forEach(response -> response.addHeader(RequestIdFilter.HEADER, requestIdHeader()));
+            inStatusOrder(operation);
         }));
         inStoryOrder(openAPI);
+    }
+
+    /** A reference to each of {@code problems} (by status) for a status the operation has no response for yet. */
+    private static void refer(Operation operation, Map<String, String> problems) {
+        problems.forEach((status, name) -> {
+            if (operation.getResponses().getAPIResponse(status) == null) {
+                operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().ref(name));
+            }
+        });
+    }
+
+    /** Responses by status (200 first, default last), wherever each was declared, as Swagger UI lists them. */
+    private static void inStatusOrder(Operation operation) {
+        Map<String, APIResponse> ordered = new LinkedHashMap<>();
+        operation.getResponses().getAPIResponses().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(Comparator.comparing((String status) -> status.equals("default"))
+                        .thenComparing(Comparator.naturalOrder())))
+                .forEachOrdered(entry -> ordered.put(entry.getKey(), entry.getValue()));
+        operation.getResponses().setAPIResponses(ordered);
     }
 
     /**
