@@ -46,7 +46,7 @@ class WalletChangesTest {
     private static final WalletState DEACTIVATED = new WalletState(false, false);
 
     private static WalletChanges changes(FakeWalletGateway fake) {
-        return changes(fake, new FakeLeases());
+        return changes(fake, new MemoryLeases());
     }
 
     private static WalletChanges changes(FakeWalletGateway gateway, ChangeLeases leases) {
@@ -80,10 +80,10 @@ class WalletChangesTest {
     }
 
     private static ActionResult run(FakeWalletGateway fake, String action) {
-        return run(fake, new FakeLeases(), action);
+        return run(fake, new MemoryLeases(), action);
     }
 
-    private static ActionResult run(FakeWalletGateway fake, FakeLeases leases, String action) {
+    private static ActionResult run(FakeWalletGateway fake, MemoryLeases leases, String action) {
         WalletChanges changes = changes(fake, leases);
         RequestTrace trace = new RequestTrace("test");
         Uni<ActionResult> call = switch (action) {
@@ -216,7 +216,7 @@ class WalletChangesTest {
         // The write's effect is unknown, and every lookup after the first fails: nothing tells what the wallet holds.
         FakeWalletGateway fake = new FakeWalletGateway(HALF_UNLOCKED).then(SERVER_ERROR).failLookupsAfter(1);
 
-        var failure = assertThrows(CareFailure.class, () -> run(fake, new FakeLeases().afterUnfinishedUnlock(ID), "unlock"));
+        var failure = assertThrows(CareFailure.class, () -> run(fake, new MemoryLeases().afterUnfinishedUnlock(ID), "unlock"));
 
         assertEquals(null, failure.customerStatus());
         assertTrue(failure.getMessage().contains("its status could not be read"));
@@ -225,7 +225,7 @@ class WalletChangesTest {
     @Test
     void aReplicaThatCannotProveItsLeaseFreshSendsNoWriteSaysTheJournalIsUnavailableAndLeavesTheChangeToRecovery() {
         FakeWalletGateway fake = new FakeWalletGateway(LOCKED);
-        FakeLeases leases = new FakeLeases().stale();
+        MemoryLeases leases = new MemoryLeases().stale();
 
         var failure = assertThrows(CareFailure.class, () -> changes(fake, leases)
                 .unlock(intent(WalletAction.UNLOCK), new RequestTrace("t")).await().atMost(Duration.ofSeconds(5)));
@@ -233,14 +233,15 @@ class WalletChangesTest {
         assertEquals(Code.JOURNAL_UNAVAILABLE, failure.code());
         assertEquals(List.of(), fake.writes());
         assertEquals(LOCKED, fake.state());
-        assertEquals(List.of("change-1"), leases.abandoned());
+        assertEquals(List.of(leases.history(ID, null, 10).await().indefinitely().actions().get(0).id()), leases.abandoned(),
+                "the change's own lease");
         assertEquals(List.of(), leases.outcomes());
     }
 
     @Test
     void everyChangeEndsWithItsOutcomeJournaled() {
         FakeWalletGateway fake = new FakeWalletGateway(LOCKED).then(SUCCESS, REFUSED);
-        FakeLeases leases = new FakeLeases();
+        MemoryLeases leases = new MemoryLeases();
 
         assertThrows(CareFailure.class, () -> changes(fake, leases)
                 .unlock(intent(WalletAction.UNLOCK), new RequestTrace("t")).await().atMost(Duration.ofSeconds(5)));
@@ -267,7 +268,7 @@ class WalletChangesTest {
     @Test
     void unlockLeavesAWalletDeactivatedOnPurposeAsItIsAndSaysWhoDeactivatedIt() {
         FakeWalletGateway fake = new FakeWalletGateway(LOCKED);
-        FakeLeases leases = new FakeLeases();
+        MemoryLeases leases = new MemoryLeases();
         WalletChanges changes = changes(fake, leases);
         run(changes, intent(WalletAction.DEACTIVATE, ChangeReason.LOST_DEVICE, "CS-9", false, null));
 
@@ -284,7 +285,7 @@ class WalletChangesTest {
     void unlockFinishesAnUnlockOfThisServiceThatDidNotFinish() {
         FakeWalletGateway fake = new FakeWalletGateway(HALF_UNLOCKED);
 
-        ActionResult result = run(fake, new FakeLeases().afterUnfinishedUnlock(ID), "unlock");
+        ActionResult result = run(fake, new MemoryLeases().afterUnfinishedUnlock(ID), "unlock");
 
         assertEquals(ActionOutcome.UNLOCKED, result.outcome());
         assertEquals(List.of(true), fake.writes());
@@ -293,7 +294,7 @@ class WalletChangesTest {
     @Test
     void anUnlocksOwnDeactivationPlacesNoHold() {
         FakeWalletGateway fake = new FakeWalletGateway(LOCKED).then(SUCCESS, REFUSED);
-        FakeLeases leases = new FakeLeases();
+        MemoryLeases leases = new MemoryLeases();
 
         assertEquals(Code.UNLOCK_INCOMPLETE, assertThrows(CareFailure.class, () -> run(fake, leases, "unlock")).code());
 
@@ -304,7 +305,7 @@ class WalletChangesTest {
     @Test
     void aDeactivationPlacesAHoldThatTheAnswerShowsAndAFraudDeactivationUpgradesIt() {
         FakeWalletGateway fake = new FakeWalletGateway(ACTIVE);
-        FakeLeases leases = new FakeLeases();
+        MemoryLeases leases = new MemoryLeases();
         WalletChanges changes = changes(fake, leases);
 
         ActionResult lost = run(changes, intent(WalletAction.DEACTIVATE, ChangeReason.LOST_DEVICE, "CS-1", false, null));
@@ -322,7 +323,7 @@ class WalletChangesTest {
     @Test
     void aFraudHoldIsLiftedOnlyByASupervisorWhoSaysWhyAndNothingIsSentOtherwise() {
         FakeWalletGateway fake = new FakeWalletGateway(ACTIVE);
-        FakeLeases leases = new FakeLeases();
+        MemoryLeases leases = new MemoryLeases();
         WalletChanges changes = changes(fake, leases);
         run(changes, intent(WalletAction.DEACTIVATE, ChangeReason.SUSPECTED_FRAUD, "FR-77", false, null));
 
@@ -344,7 +345,7 @@ class WalletChangesTest {
     @Test
     void aChangeFromAStaleScreenIsRefusedWithTheWalletAsItIsAndNothingIsSent() {
         FakeWalletGateway fake = new FakeWalletGateway(ACTIVE);
-        WalletChanges changes = changes(fake, new FakeLeases());
+        WalletChanges changes = changes(fake, new MemoryLeases());
         String shown = ACTIVE.version(null);
         run(changes, intent(WalletAction.DEACTIVATE, null, null, false, Set.of(shown)));
 
