@@ -53,9 +53,30 @@ final class PgCareJournal implements CareJournal {
     /** The lease, taken if no other change of the wallet is open; its commit is not awaited (see {@link #attempt}). */
     private static final String TAKE_LEASE = """
             INSERT INTO wallet_change (id, customer_id, action, agent, reason, ticket_id, request_id, holder, lease_until)
-            SELECT $1, $2, $3, $4, $5, $6, $7, $8, now() + $9::bigint * interval '1 millisecond'
+            SELECT $1, $2, $3, $4, $5, $6, $7, $8, %s
             FROM %s
-            ON CONFLICT (customer_id) WHERE finished_at IS NULL DO NOTHING""".formatted(Commits.NOT_AWAITED);
+            ON CONFLICT (customer_id) WHERE finished_at IS NULL DO NOTHING""".formatted(leaseFromNow(9), Commits.NOT_AWAITED);
+    /** The wallet's status before the first write, and the lease renewed (a confirmation) by the same statement. */
+    private static final String STARTED = """
+            WITH confirmed AS (
+                UPDATE wallet_change SET status_before = $3, lease_until = %s
+                WHERE id = $1 AND holder = $2 AND finished_at IS NULL RETURNING id)
+            SELECT EXISTS (SELECT 1 FROM confirmed) AS held,
+                   EXISTS (SELECT 1 FROM wallet_change WHERE id = $1) AS recorded""".formatted(leaseFromNow(4));
+    private static final String CONFIRM = """
+            UPDATE wallet_change SET lease_until = %s
+            WHERE id = $1 AND holder = $2 AND finished_at IS NULL""".formatted(leaseFromNow(3));
+    /** Up to ten expired leases, taken over by this replica under a holder name of their own. */
+    private static final String CLAIM_ABANDONED = """
+            UPDATE wallet_change SET holder = $1 || ':' || substr(md5(random()::text), 1, 8),
+                   lease_until = %s
+            WHERE id IN (SELECT id FROM wallet_change WHERE finished_at IS NULL AND lease_until < now()
+                         ORDER BY lease_until LIMIT 10 FOR UPDATE SKIP LOCKED)
+            RETURNING holder, %s""".formatted(leaseFromNow(2), COLUMNS);
+    private static final String RENEW = """
+            UPDATE wallet_change SET lease_until = %s
+            WHERE holder = ANY($1) AND finished_at IS NULL
+            RETURNING holder""".formatted(leaseFromNow(2));
 
     private final Pool pool;
     private final JournalConfig config;
@@ -156,11 +177,7 @@ final class PgCareJournal implements CareJournal {
         HeldLease lease = (HeldLease) taken;
         return Uni.createFrom().deferred(() -> {
             long sent = ticker.nanos();
-            return pool.preparedQuery("""
-                    WITH confirmed AS (
-                        UPDATE wallet_change SET status_before = $3, lease_until = now() + $4::bigint * interval '1 millisecond'
-                        WHERE id = $1 AND holder = $2 AND finished_at IS NULL RETURNING id)
-                    SELECT EXISTS (SELECT 1 FROM confirmed) AS held, EXISTS (SELECT 1 FROM wallet_change WHERE id = $1) AS recorded""")
+            return pool.preparedQuery(STARTED)
                     .execute(Tuple.of(lease.id(), lease.holder(), before.name(), config.leaseTtl().toMillis()))
                     .onFailure().transform(PgCareJournal::unavailable)
                     .invoke(rows -> {
@@ -195,9 +212,7 @@ final class PgCareJournal implements CareJournal {
         }
         return Uni.createFrom().deferred(() -> {
             long sent = ticker.nanos();
-            return pool.preparedQuery("""
-                    UPDATE wallet_change SET lease_until = now() + $3::bigint * interval '1 millisecond'
-                    WHERE id = $1 AND holder = $2 AND finished_at IS NULL""")
+            return pool.preparedQuery(CONFIRM)
                     .execute(Tuple.of(lease.id(), lease.holder(), config.leaseTtl().toMillis()))
                     .onFailure().transform(PgCareJournal::unavailable)
                     .invoke(rows -> {
@@ -333,12 +348,7 @@ final class PgCareJournal implements CareJournal {
     public Uni<List<Lease>> claimAbandoned() {
         return Uni.createFrom().deferred(() -> {
             long sent = ticker.nanos();
-            return pool.preparedQuery("""
-                    UPDATE wallet_change SET holder = $1 || ':' || substr(md5(random()::text), 1, 8),
-                           lease_until = now() + $2::bigint * interval '1 millisecond'
-                    WHERE id IN (SELECT id FROM wallet_change WHERE finished_at IS NULL AND lease_until < now()
-                                 ORDER BY lease_until LIMIT 10 FOR UPDATE SKIP LOCKED)
-                    RETURNING holder,\s""" + COLUMNS)
+            return pool.preparedQuery(CLAIM_ABANDONED)
                     .execute(Tuple.of(replica, config.leaseTtl().toMillis()))
                     .map(rows -> {
                         List<Lease> claimed = new ArrayList<>();
@@ -359,10 +369,7 @@ final class PgCareJournal implements CareJournal {
         }
         List<HeldLease> renewing = List.copyOf(working.values());
         long sent = ticker.nanos();
-        return pool.preparedQuery("""
-                UPDATE wallet_change SET lease_until = now() + $2::bigint * interval '1 millisecond'
-                WHERE holder = ANY($1) AND finished_at IS NULL
-                RETURNING holder""")
+        return pool.preparedQuery(RENEW)
                 .execute(Tuple.of(renewing.stream().map(HeldLease::holder).toArray(String[]::new), config.leaseTtl().toMillis()))
                 .invoke(rows -> {
                     List<String> renewed = new ArrayList<>();
@@ -390,6 +397,11 @@ final class PgCareJournal implements CareJournal {
                     instant(row, "requested_at"), instant(row, "finished_at"), matched(row)));
         }
         return entries;
+    }
+
+    /** The end of a lease of the given length from now, in the database's time: {@code $n} is its length in ms. */
+    private static String leaseFromNow(int parameter) {
+        return "now() + $" + parameter + "::bigint * interval '1 millisecond'";
     }
 
     private static List<String> matched(Row row) {
