@@ -1,7 +1,5 @@
 package com.walletcare.bff.care;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -44,11 +42,7 @@ public class CustomerLookup {
     }
 
     private List<Customer> shown(List<Wallet> wallets) {
-        List<Customer> customers = new ArrayList<>(wallets.size());
-        for (Wallet wallet : wallets) {
-            customers.add(shown(wallet));
-        }
-        return Collections.unmodifiableList(customers);
+        return wallets.stream().map(this::shown).toList();
     }
 
     /** The customer as front ends see it (care.customer-view). */
@@ -90,11 +84,7 @@ public class CustomerLookup {
         List<String> deactivated = wallets.stream().filter(wallet -> !wallet.state().active())
                 .map(wallet -> wallet.customer().id()).distinct().toList();
         if (deactivated.isEmpty()) {
-            List<Wallet> recorded = new ArrayList<>(wallets.size());
-            for (Wallet wallet : wallets) {
-                recorded.add(wallet.with(CareRecord.NONE));
-            }
-            return Uni.createFrom().item(then.apply(Collections.unmodifiableList(recorded)));
+            return Uni.createFrom().item(then.apply(wallets.stream().map(wallet -> wallet.with(CareRecord.NONE)).toList()));
         }
         Uni<Map<String, CareRecord>> records = journal.records(deactivated);
         if (reading) {

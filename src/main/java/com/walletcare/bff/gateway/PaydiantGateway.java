@@ -1,8 +1,6 @@
 package com.walletcare.bff.gateway;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -107,17 +105,9 @@ public class PaydiantGateway implements WalletGateway {
                     response -> {
                         LookupResponse.Result result = response == null ? null : response.result();
                         GatewayFailures.requireSuccess("lookup", result == null ? null : result.status());
-                        return toWallets(result.customers());
+                        return result.customers().stream().map(GatewayMapper::toWallet).toList();
                     });
         }, span -> span.setAttribute(OUTCOME, "timeout"));
-    }
-
-    private static List<Wallet> toWallets(List<CustomerLookUpInfo> records) {
-        List<Wallet> wallets = new ArrayList<>(records.size());
-        for (CustomerLookUpInfo record : records) {
-            wallets.add(GatewayMapper.toWallet(record));
-        }
-        return Collections.unmodifiableList(wallets);
     }
 
     /** A span's outcome: the gateway_calls outcome tag, and an error status (with that tag, never a message) on failure. */

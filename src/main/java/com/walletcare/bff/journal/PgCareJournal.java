@@ -341,7 +341,7 @@ final class PgCareJournal implements CareJournal {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM wallet_change WHERE customer_id = $1 AND ($2::text IS NULL"
                 + " OR seq < (SELECT seq FROM wallet_change WHERE id = $2)) ORDER BY seq DESC LIMIT $3")
                 .execute(Tuple.of(customerId, before, limit + 1))
-                .map(rows -> History.page(customerId, entries(rows), limit));
+                .map(rows -> History.page(customerId, rows.stream().map(PgCareJournal::entry).toList(), limit));
     }
 
     @Override
@@ -372,8 +372,7 @@ final class PgCareJournal implements CareJournal {
         return pool.preparedQuery(RENEW)
                 .execute(Tuple.of(renewing.stream().map(HeldLease::holder).toArray(String[]::new), config.leaseTtl().toMillis()))
                 .invoke(rows -> {
-                    List<String> renewed = new ArrayList<>();
-                    rows.forEach(row -> renewed.add(row.getString("holder")));
+                    List<String> renewed = rows.stream().map(row -> row.getString("holder")).toList();
                     for (HeldLease lease : renewing) {
                         if (renewed.contains(lease.holder())) {
                             lease.confirmedAt(sent);
@@ -385,18 +384,12 @@ final class PgCareJournal implements CareJournal {
                 .replaceWithVoid();
     }
 
-    private static List<HistoryEntry> entries(RowSet<Row> rows) {
-        List<HistoryEntry> entries = new ArrayList<>();
-        for (Row row : rows) {
-            entries.add(new HistoryEntry(row.getString("id"), row.getString("action"),
-                    row.getString("outcome"), row.getString("agent"),
-                    reason(row),
-                    row.getString("ticket_id"), row.getString("request_id"), status(row, "status_before"),
-                    status(row, "status_after"),
-                    row.getString("completed_by") == null ? null : CompletedBy.valueOf(row.getString("completed_by")),
-                    instant(row, "requested_at"), instant(row, "finished_at"), matched(row)));
-        }
-        return entries;
+    private static HistoryEntry entry(Row row) {
+        return new HistoryEntry(row.getString("id"), row.getString("action"), row.getString("outcome"),
+                row.getString("agent"), reason(row), row.getString("ticket_id"), row.getString("request_id"),
+                status(row, "status_before"), status(row, "status_after"),
+                row.getString("completed_by") == null ? null : CompletedBy.valueOf(row.getString("completed_by")),
+                instant(row, "requested_at"), instant(row, "finished_at"), matched(row));
     }
 
     /** The end of a lease of the given length from now, in the database's time: {@code $n} is its length in ms. */
