@@ -46,14 +46,11 @@ import io.smallrye.mutiny.Uni;
 /**
  * The API. Each operation declares its answer and the problems only it can meet; OpenApiFilter adds those that recur,
  * listed once in {@link ApiProblems}: every change's, every body's ({@code 413}, {@code 415}) and every operation's
- * ({@code 401}, {@code 403}, {@code 502}, {@code 503}, {@code 504}), each where the operation names none of its own.
+ * ({@code 401}, {@code 403}, {@code 502}, {@code 503}, {@code 504}), each where the operation names none of its own;
+ * and the body every change takes (a {@link ChangeRequest}, optional).
  */
 @SecurityRequirement(name = OpenApiFilter.BEARER)
 public class CustomerResource {
-
-    private static final String CHANGE_BODY_DOC = "Why, under which ticket, and the caller's verificationId: optional, "
-            + "as is the body, unless care.verification.required-for lists the change. Then add the verificationId that "
-            + "POST /customers/{id}/verification answered (step 2) for this customer: the prefilled example has none.";
 
     private final CustomerLookup lookup;
     private final WalletChanges changes;
@@ -166,10 +163,6 @@ public class CustomerResource {
                     @ExampleObject(name = "ALREADY_UNLOCKED", value = ApiExamples.ALREADY_UNLOCKED) }))
     @APIResponse(responseCode = "409", ref = ApiProblems.UNLOCK_CONFLICT)
     @APIResponse(responseCode = "502", ref = ApiProblems.UNLOCK_FAILED)
-    @RequestBody(required = false, description = CHANGE_BODY_DOC,
-            content = @Content(schema = @Schema(implementation = ChangeRequest.class),
-                    examples = { @ExampleObject(name = "with a reason", value = ApiExamples.CHANGE_REQUEST),
-                            @ExampleObject(name = "with the caller's verification", value = ApiExamples.VERIFIED_CHANGE_REQUEST) }))
     public Uni<ActionResult> unlock(@BeanParam CustomerParams call, @HeaderParam(HttpHeaders.IF_MATCH)
             @Parameter(description = EntityTags.IF_MATCH_DOC) String ifMatch, ChangeRequest body) {
         ChangeIntent intent = verifiedIntent(body, call, ifMatch, WalletAction.UNLOCK);
@@ -192,10 +185,6 @@ public class CustomerResource {
             content = @Content(schema = @Schema(implementation = ActionResult.class), examples = {
                     @ExampleObject(name = "ACTIVATED", value = ApiExamples.ACTIVATED),
                     @ExampleObject(name = "ALREADY_ACTIVE (a LOCKED wallet stays LOCKED)", value = ApiExamples.ALREADY_ACTIVE) }))
-    @RequestBody(required = false, description = CHANGE_BODY_DOC,
-            content = @Content(schema = @Schema(implementation = ChangeRequest.class),
-                    examples = { @ExampleObject(name = "with a reason", value = ApiExamples.CHANGE_REQUEST),
-                            @ExampleObject(name = "with the caller's verification", value = ApiExamples.VERIFIED_CHANGE_REQUEST) }))
     public Uni<ActionResult> activate(@BeanParam CustomerParams call, @HeaderParam(HttpHeaders.IF_MATCH)
             @Parameter(description = EntityTags.IF_MATCH_DOC) String ifMatch, ChangeRequest body) {
         ChangeIntent intent = verifiedIntent(body, call, ifMatch, WalletAction.ACTIVATE);
@@ -216,10 +205,6 @@ public class CustomerResource {
             content = @Content(schema = @Schema(implementation = ActionResult.class), examples = {
                     @ExampleObject(name = "DEACTIVATED", value = ApiExamples.DEACTIVATED),
                     @ExampleObject(name = "ALREADY_DEACTIVATED", value = ApiExamples.ALREADY_DEACTIVATED) }))
-    @RequestBody(required = false, description = CHANGE_BODY_DOC,
-            content = @Content(schema = @Schema(implementation = ChangeRequest.class),
-                    examples = { @ExampleObject(name = "with a reason", value = ApiExamples.CHANGE_REQUEST),
-                            @ExampleObject(name = "with the caller's verification", value = ApiExamples.VERIFIED_CHANGE_REQUEST) }))
     public Uni<ActionResult> deactivate(@BeanParam CustomerParams call, @HeaderParam(HttpHeaders.IF_MATCH)
             @Parameter(description = EntityTags.IF_MATCH_DOC) String ifMatch, ChangeRequest body) {
         ChangeIntent intent = verifiedIntent(body, call, ifMatch, WalletAction.DEACTIVATE);

@@ -51,6 +51,9 @@ public class OpenApiFilter implements OASFilter {
             "setSimulatorFaults", "resetSimulator");
     /** The statuses whose problems can carry Retry-After: CHANGE_IN_PROGRESS, RATE_LIMITED, GATEWAY_UNAVAILABLE, JOURNAL_UNAVAILABLE. */
     private static final List<String> RETRY_AFTER = List.of("409", "429", "503");
+    private static final String CHANGE_BODY_DOC = "Why, under which ticket, and the caller's verificationId: optional, "
+            + "as is the body, unless care.verification.required-for lists the change. Then add the verificationId that "
+            + "POST /customers/{id}/verification answered (step 2) for this customer: the prefilled example has none.";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -85,6 +88,7 @@ public class OpenApiFilter implements OASFilter {
                 // The operation's own response for a status first, then its kind's, then every operation's.
                 if (operation.getTags() != null && operation.getTags().contains(CHANGE)) {
                     refer(operation, ApiProblems.EVERY_CHANGE);
+                    changeBody(operation);
                 }
                 if (operation.getRequestBody() != null) {
                     refer(operation, ApiProblems.EVERY_BODY);
@@ -105,6 +109,18 @@ public class OpenApiFilter implements OASFilter {
             inStatusOrder(operation);
         }));
         inStoryOrder(openAPI);
+    }
+
+    /**
+     * The body every change takes, optional: the one SmallRye reads from the {@link ChangeRequest} parameter, with
+     * what it is for and its examples (on an operation without {@code @Consumes}, examples of an annotation were lost).
+     */
+    private static void changeBody(Operation operation) {
+        operation.getRequestBody().required(false).description(CHANGE_BODY_DOC).getContent()
+                .getMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+                .addExample("with a reason", OASFactory.createExample().value(json(ApiExamples.CHANGE_REQUEST)))
+                .addExample("with the caller's verification",
+                        OASFactory.createExample().value(json(ApiExamples.VERIFIED_CHANGE_REQUEST)));
     }
 
     /** A reference to each of {@code problems} (by status) for a status the operation has no response for yet. */

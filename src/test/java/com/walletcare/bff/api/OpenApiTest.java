@@ -82,6 +82,19 @@ class OpenApiTest {
                 .body("paths.'/customers/search'.post.security[0]", hasKey("bearer"));
     }
 
+    /** Every change takes the same optional body, with its examples (Swagger UI prefills the first). */
+    @ParameterizedTest
+    @ValueSource(strings = { "unlock", "activate", "deactivate" })
+    void everyChangesBodyIsOptionalWithItsExamples(String change) {
+        String body = "paths.'/customers/{id}/" + change + "'.post.requestBody";
+        RestAssured.given().accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body(body + ".required", equalTo(false))
+                .body(body + ".content.'application/json'.schema.'$ref'", equalTo("#/components/schemas/ChangeRequest"))
+                .body(body + ".content.'application/json'.examples", hasKey("with a reason"))
+                .body(body + ".content.'application/json'.examples", hasKey("with the caller's verification"));
+    }
+
     @Test
     void isOpenApi303WithServersLicenseAndContact() {
         RestAssured.given().accept("application/json").when().get("/q/openapi")
