@@ -45,8 +45,9 @@ public class AuditFilter implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        // The raw path, as sent and checked by HttpEdge: decoding it again would fail on an id of "%25" (a percent
-        // sign) and lose the record. Audited operations are all /customers/{id}/{action}, verification included.
+        // The raw path as routed (Quarkus REST's request URI has the router's path: //customers//x//unlock is x's
+        // unlock, HttpEdgeTest), not decoded: decoding it again would fail on an id of "%25" (a percent sign) and lose
+        // the record. Audited operations are all /customers/{id}/{action}, verification included.
         String[] path = request.getUriInfo().getRequestUri().getRawPath().split("/");
         String action = path[path.length - 1].toUpperCase(Locale.ROOT);
         Principal user = request.getSecurityContext().getUserPrincipal();
