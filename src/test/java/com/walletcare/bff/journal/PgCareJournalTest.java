@@ -233,7 +233,9 @@ class PgCareJournalTest {
         // The embedded server does not wait for the disk at all (synchronous_commit=off): these connections do.
         PgConnectOptions waiting = PgConnectOptions.fromUri(reactiveUrl).setUser(EmbeddedDatabase.USER)
                 .setPassword(EmbeddedDatabase.USER).addProperty("synchronous_commit", "on");
-        Pool twoConnections = PgBuilder.pool().with(new PoolOptions().setMaxSize(2)).connectingTo(waiting).using(vertx).build();
+        // A name of its own: under the default one, its pool gauges would be the service pool's, registered twice.
+        Pool twoConnections = PgBuilder.pool().with(new PoolOptions().setMaxSize(2).setName("waiting-for-the-disk"))
+                .connectingTo(waiting).using(vertx).build();
         try {
             HitCounter counter = new PgHitCounter(twoConnections);
             PgCareJournal journal = new PgCareJournal(twoConnections, new ShortLeases(), "replica-c", Ticker.SYSTEM,
