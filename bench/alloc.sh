@@ -9,7 +9,9 @@
 # (`jstat -gc`) before and after DURATION of wrk, over the searches the stand-in counted in that time (one lookup per
 # search). The allocation of a thread that ended in between is not counted (the event loops, which serve the
 # searches, live as long as the JVM). Allocation per request depends little on how busy the machine is, so this is
-# the figure to compare A/B on a shared machine; the latencies it prints are as noisy as the machine.
+# the figure to compare A/B on a shared machine; the latencies it prints are as noisy as the machine. Context switches
+# per search (every JVM thread's voluntary and involuntary ones, /proc/<pid>/task/*/status) count the hand-offs
+# between threads a search costs.
 # Knobs: DURATION=10s WARMUP=auto|<n>s APP_JAR=<another build's quarkus-run.jar> JAVA_OPTS= OUT_DIR=
 set -euo pipefail
 
@@ -50,6 +52,9 @@ allocated() { # -> bytes allocated so far by the JVM's live threads
             if (v ~ /G$/) n *= 1073741824; else if (v ~ /M$/) n *= 1048576; else if (v ~ /K$/) n *= 1024; s += n } }
         END { printf "%.0f\n", s }'
 }
+switches() { # -> context switches so far of the JVM's live threads (a thread woken up, or put off its CPU)
+    cat /proc/"$SERVICE_PID"/task/*/status 2>/dev/null | awk '/ctxt_switches/ { s += $2 } END { print s }'
+}
 young_gcs() { # -> "collections seconds" of the young generation
     "$JSTAT" -gc "$SERVICE_PID" | awk 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i } NR == 2 { print $col["YGC"], $col["YGCT"] }'
 }
@@ -59,18 +64,18 @@ young_gcs() { # -> "collections seconds" of the young generation
     echo
     echo "\`java ${JAVA_FLAGS[*]/#@$PROJECT_DIR\//@} -jar quarkus-run.jar\` ($APP_JAR); $AOT_STATUS; warm-up ${WARMUP_S} s; wrk $DURATION per row."
     echo
-    echo "| conns | searches | KB allocated per search | req/s | p50 ms | p99 ms | young GCs | their pauses, ms total | other processes' CPU % |"
-    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| conns | searches | KB allocated per search | context switches per search | req/s | p50 ms | p99 ms | young GCs | their pauses, ms total | other processes' CPU % |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 } | tee "$OUT/alloc.md"
 for conns in 1 50; do
     threads=$((conns == 1 ? 1 : 2))
-    a0=$(allocated); l0=$(standin_lines); read -r g0 t0 < <(young_gcs)
+    a0=$(allocated); l0=$(standin_lines); read -r g0 t0 < <(young_gcs); s0=$(switches)
     run_wrk "alloc-c$conns" "$threads" "$conns" "$DURATION" "$SEARCH_URL" "$SEARCH_BODY" "$TOKEN"
-    a1=$(allocated); l1=$(standin_lines); read -r g1 t1 < <(young_gcs)
+    a1=$(allocated); l1=$(standin_lines); read -r g1 t1 < <(young_gcs); s1=$(switches)
     ((R_non2xx + R_errors == 0)) || die "$((R_non2xx + R_errors)) failed searches: not a measurement of the search"
-    awk -v c="$conns" -v n=$((l1 - l0)) -v b=$((a1 - a0)) -v r="$R_rps" -v p50="$R_p50_us" -v p99="$R_p99_us" \
+    awk -v c="$conns" -v n=$((l1 - l0)) -v b=$((a1 - a0)) -v s=$((s1 - s0)) -v r="$R_rps" -v p50="$R_p50_us" -v p99="$R_p99_us" \
         -v g=$((g1 - g0)) -v t0="$t0" -v t1="$t1" -v noise="$R_noise" 'BEGIN {
-        printf "| %d | %d | %.1f | %.0f | %.3f | %.3f | %d | %.1f | %s |\n", c, n, n ? b / n / 1024 : 0, r, p50 / 1000, p99 / 1000,
+        printf "| %d | %d | %.1f | %.1f | %.0f | %.3f | %.3f | %d | %.1f | %s |\n", c, n, n ? b / n / 1024 : 0, n ? s / n : 0, r, p50 / 1000, p99 / 1000,
             g, (t1 - t0) * 1000, noise }' | tee -a "$OUT/alloc.md"
 done
 log "results: $OUT/alloc.md"

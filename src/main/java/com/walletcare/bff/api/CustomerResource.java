@@ -41,14 +41,14 @@ import com.walletcare.bff.customer.WalletAction;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
-@Path("/customers")
-@Produces(MediaType.APPLICATION_JSON)
 /**
  * The API. Each operation declares its answer and the problems only it can meet; OpenApiFilter adds those that recur,
  * listed once in {@link ApiProblems}: every change's, every body's ({@code 413}, {@code 415}) and every operation's
  * ({@code 401}, {@code 403}, {@code 502}, {@code 503}, {@code 504}), each where the operation names none of its own;
  * and the body every change takes (a {@link ChangeRequest}, optional).
  */
+@Path("/customers")
+@Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = OpenApiFilter.BEARER)
 public class CustomerResource {
 

@@ -242,7 +242,8 @@ public class OpenApiFilter implements OASFilter {
      * A problem as the service answers it where nothing more specific is known: the members {@link Problem#of} sets,
      * in the order Jackson writes them. Built here, not converted with Jackson: that made this filter's own
      * ObjectMapper introspect {@link Problem} and the {@code Customer} it can carry at every start, 17-51 ms on a busy
-     * machine, for a mapper that serves nothing else (bench/RESULTS.md, "Start-up: what ran that need not").
+     * machine (bench/RESULTS.md, "Start-up: what ran that need not"); the mapper now only reads the examples written
+     * out as JSON text.
      * OpenApiFilterTest checks that both give the same JSON for every code.
      */
     static Map<String, Object> example(ProblemCode code) {

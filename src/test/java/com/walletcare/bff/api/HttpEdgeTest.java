@@ -30,6 +30,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class HttpEdgeTest extends GatewayTest {
 
+    /** The keys of an OpenAPI 3.0 path item that are operations. */
+    private static final List<String> OPERATIONS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+
     private static String request(String requestLine, String... headers) {
         return requestLine + "\r\nHost: localhost\r\nConnection: close\r\n" + String.join("", headers) + "\r\n";
     }
@@ -210,7 +213,12 @@ class HttpEdgeTest extends GatewayTest {
                 return;
             }
             TreeSet<String> methods = new TreeSet<>(List.of("OPTIONS"));
-            path.getValue().fieldNames().forEachRemaining(method -> methods.add(method.toUpperCase(Locale.ROOT)));
+            // A path item's keys are its operations, and may also be summary, description, servers or parameters.
+            path.getValue().fieldNames().forEachRemaining(key -> {
+                if (OPERATIONS.contains(key)) {
+                    methods.add(key.toUpperCase(Locale.ROOT));
+                }
+            });
             if (methods.contains("GET")) {
                 methods.add("HEAD");
             }
