@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -168,7 +169,9 @@ public class ProblemMapper {
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             JsonMappingException.Reference last = mapping.getPath().get(mapping.getPath().size() - 1);
-            return new Problem.Violation(last.getFieldName(), "Wrong type of value.");
+            // A value the parser could not read at all (a string with bytes that are not UTF-8) is malformed, not mistyped.
+            return new Problem.Violation(last.getFieldName(),
+                    mapping.getCause() instanceof JsonParseException ? "Malformed JSON." : "Wrong type of value.");
         }
         if (e instanceof MismatchedInputException) {
             // Valid JSON of the wrong shape: an array, a bare value, or more after the object.

@@ -22,7 +22,9 @@ import io.vertx.ext.web.RoutingContext;
  * {@code charset=utf-8}), which is all this service decodes. Checked before routing, in one place, because Quarkus REST
  * cannot be left to do it: a Content-Type that is not a media type at all ({@code garbage}, {@code a/b/c},
  * {@code application/json, text/plain}) makes its own parsing throw (a 500), and the wildcard type (any/any) or
- * {@code charset=utf-16} pass its matching and are then read as UTF-8 anyway.
+ * {@code charset=utf-16} pass its matching and are then read as UTF-8 anyway. This checks the label only: the bytes
+ * are checked where they are read, by {@link StrictJson} (a body in UTF-16 labelled plain {@code application/json} is
+ * the same 415 there).
  *
  * <p>A body refused here is a 415, but only for a caller who is authenticated: everyone else gets the 401 any call of
  * the API without valid credentials gets, so that an anonymous caller learns nothing from what it sends.

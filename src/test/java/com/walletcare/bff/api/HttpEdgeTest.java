@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
@@ -328,6 +332,78 @@ class HttpEdgeTest extends GatewayTest {
                 "Content-Length: 23\r\n") + "{\"phone\": \"9991234444\"}");
 
         assertEquals(200, answer.status(), answer.body());
+    }
+
+    /** A POST of {@code body} to {@code path}, labelled plain application/json, with {@code headers}. */
+    private static byte[] post(String path, byte[] body, String... headers) {
+        byte[] head = request("POST " + path + " HTTP/1.1", String.join("", headers), "Content-Type: application/json\r\n",
+                "Content-Length: " + body.length + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] request = Arrays.copyOf(head, head.length + body.length);
+        System.arraycopy(body, 0, request, head.length, body.length);
+        return request;
+    }
+
+    /** {@code json} in {@code encoding}: a charset name, with "+BOM" for a byte order mark before it. */
+    private static byte[] encoded(String json, String encoding) {
+        String text = (encoding.endsWith("+BOM") ? "\uFEFF" : "") + json;
+        return text.getBytes(Charset.forName(encoding.replace("+BOM", "")));
+    }
+
+    /**
+     * Jackson reads a body in whichever Unicode encoding its first bytes suggest, whatever its Content-Type says: each
+     * of these was read, and searched for, before the body's encoding was checked as well as its label.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "UTF-16BE", "UTF-16BE+BOM", "UTF-16LE", "UTF-16LE+BOM", "UTF-32BE", "UTF-32BE+BOM", "UTF-32LE",
+            "UTF-32LE+BOM" })
+    void aBodyInAnotherUnicodeEncodingIsUnsupportedThoughLabelledPlainJson(String encoding) {
+        gateway.stubFor(lookupCall().willReturn(json(lookupAnswer())));
+        byte[] search = encoded("{\"phone\": \"9991234444\"}", encoding);
+        byte[] change = encoded("{\"ticketId\": \"CS-1042\"}", encoding);
+
+        assertProblem(RawHttp.send(post("/customers/search", search)), 401, "UNAUTHENTICATED");
+        JsonNode problem = assertProblem(RawHttp.send(post("/customers/search", search, bearer())), 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertEquals("This service reads JSON in UTF-8 only: encode the body in UTF-8.", problem.path("detail").asText());
+        assertProblem(RawHttp.send(post("/customers/vmiTxZcaSEym/unlock", change, bearer())), 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertTrue(received(LOOKUP).isEmpty());
+        assertTrue(received(ACTIVATION).isEmpty());
+    }
+
+    /** Jackson's encoding detection throws on these first bytes (UCS-4 in byte order 3412 or 2143): that was a 500. */
+    @ParameterizedTest
+    @ValueSource(strings = { "007b0000007d0000", "00007b0000007d00" })
+    void ucs4InAByteOrderJacksonDoesNotReadIsUnsupportedNotAServerError(String hex) {
+        Answer answer = RawHttp.send(post("/customers/search", HexFormat.of().parseHex(hex), bearer()));
+
+        assertProblem(answer, 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertTrue(received(LOOKUP).isEmpty());
+    }
+
+    /**
+     * RFC 8259 (8.1): a sender must not add a byte order mark, a reader may ignore one. This service ignores it: the body
+     * is still JSON in UTF-8, and a client that sends one (some Windows tools do) keeps working.
+     */
+    @Test
+    void aUtf8ByteOrderMarkIsIgnored() {
+        gateway.stubFor(lookupCall().willReturn(json(lookupAnswer())));
+
+        Answer answer = RawHttp.send(post("/customers/search", encoded("{\"phone\": \"9991234444\"}", "UTF-8+BOM"), bearer()));
+
+        assertEquals(200, answer.status(), answer.body());
+        assertEquals(1, received(LOOKUP).size());
+        assertTrue(received(LOOKUP).get(0).getBodyAsString().contains("9991234444"), received(LOOKUP).get(0).getBodyAsString());
+    }
+
+    /** Bytes that are not UTF-8 (here ISO-8859-1's e acute) are not JSON this service can read: malformed JSON, a 400. */
+    @Test
+    void bytesThatAreNotUtf8AreMalformedJson() {
+        Answer answer = RawHttp.send(post("/customers/search",
+                "{\"firstName\": \"Ren\u00e9e\", \"lastName\": \"Moreno\"}".getBytes(StandardCharsets.ISO_8859_1), bearer()));
+
+        JsonNode problem = assertProblem(answer, 400, "VALIDATION_FAILED");
+        assertEquals("firstName", problem.path("violations").path(0).path("field").asText(), answer.body());
+        assertEquals("Malformed JSON.", problem.path("violations").path(0).path("message").asText(), answer.body());
+        assertTrue(received(LOOKUP).isEmpty());
     }
 
     @Test
